@@ -1,0 +1,5 @@
+export * from './domain.ts';
+export * from './commands.ts';
+export type * from './api.ts';
+export * from './validate.ts';
+export * from './web-protocol.ts';
