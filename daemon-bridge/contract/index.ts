@@ -3,3 +3,4 @@ export * from './commands.ts';
 export type * from './api.ts';
 export * from './validate.ts';
 export * from './web-protocol.ts';
+export * from './reply-kinds.ts';

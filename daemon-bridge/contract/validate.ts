@@ -45,5 +45,5 @@ export function validateCommand(name: unknown, args: unknown, size?: number): Va
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
     return invalid(`Invalid arguments for ${name}${where}: ${issue?.message ?? 'rejected'}`);
   }
-  return { ok: true, name, args: parsed.data as CommandArgs<CommandName> };
+  return { ok: true, name, args: parsed.data };
 }

@@ -21,6 +21,4 @@ export type ServerMessage =
   | { readonly type: 'reply'; readonly id: number; readonly value: unknown }
   | { readonly type: 'rejected'; readonly id: number | null; readonly error: AppError };
 
-/** Query parameter and header names of the web transport. */
-export const WEB_TOKEN_PARAM = 'token';
-export const WEB_SOCKET_PATH = '/ws';
+export { WEB_SOCKET_PATH, WEB_TOKEN_PARAM } from './channels.ts';

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import type { AppState } from '../../../daemon-bridge/contract/domain.ts';
+import { DBusCallError } from '../../../daemon-bridge/dbus/call.ts';
+import { Manager, reduceLinkEvent } from '../../../daemon-bridge/manager.ts';
+import type { SysrootProperties } from '../../../daemon-bridge/rpm-ostree/parse-sysroot.ts';
+import { ParseError } from '../../../daemon-bridge/rpm-ostree/vardict.ts';
+
+const daemon = { flavour: 'rpm-ostree', busName: 'org.projectatomic.rpmostree1' } as const;
+const initial: AppState = {
+  mode: { kind: 'system' },
+  daemon: { kind: 'connecting' },
+  system: null,
+};
+const props: SysrootProperties = {
+  path: '/',
+  bootedOsPath: '/org/projectatomic/rpmostree1/fedora',
+  deployments: [],
+  automaticUpdatePolicy: 'check',
+  activeTransaction: null,
+};
+
+describe('reduceLinkEvent', () => {
+  it('properties make the daemon ready with a fresh system state', () => {
+    expect(reduceLinkEvent(initial, { kind: 'properties', properties: props }, daemon, 5)).toEqual({
+      mode: { kind: 'system' },
+      daemon: { kind: 'ready', daemon },
+      system: {
+        sysrootPath: '/',
+        bootedOsname: null,
+        deployments: [],
+        bootedId: null,
+        pendingId: null,
+        rollbackId: null,
+        automaticUpdatePolicy: 'check',
+        activeTransaction: null,
+        readAt: 5,
+      },
+    });
+  });
+
+  it('a daemon that went away keeps the last known system state', () => {
+    const ready = reduceLinkEvent(initial, { kind: 'properties', properties: props }, daemon, 5);
+    const gone = reduceLinkEvent(ready, { kind: 'gone' }, daemon, 6);
+    expect(gone.system).toBe(ready.system);
+    expect(gone.daemon).toEqual({
+      kind: 'unavailable',
+      daemon,
+      message:
+        'The update daemon (org.projectatomic.rpmostree1) stopped. Waiting for it to come back.',
+    });
+  });
+
+  it('a malformed reply becomes a protocol error naming the key', () => {
+    const failed = reduceLinkEvent(
+      initial,
+      {
+        kind: 'failed',
+        error: new ParseError('Sysroot.Deployments[0].id', 'required key is missing'),
+      },
+      daemon,
+      1,
+    );
+    expect(failed.daemon).toEqual({
+      kind: 'error',
+      error: {
+        kind: 'protocol',
+        message: 'Malformed daemon reply at Sysroot.Deployments[0].id: required key is missing',
+        detail: 'Sysroot.Deployments[0].id',
+      },
+    });
+  });
+});
+
+describe('Manager', () => {
+  it('pushes every new snapshot to subscribers and stops after unsubscribe', () => {
+    const manager = new Manager({ kind: 'system' }, { now: () => 7 });
+    const seen: AppState[] = [];
+    const unsubscribe = manager.subscribe((s) => seen.push(s));
+    manager.linkEvent({ kind: 'properties', properties: props }, daemon);
+    unsubscribe();
+    manager.linkEvent({ kind: 'gone' }, daemon);
+    expect(seen.map((s) => s.daemon.kind)).toEqual(['ready']);
+  });
+
+  it('refresh without a daemon is a daemon-unavailable result, not a rejection', async () => {
+    const manager = new Manager({ kind: 'system' });
+    await expect(manager.handle('refresh', [])).resolves.toEqual({
+      ok: false,
+      error: { kind: 'daemon-unavailable', message: 'Not connected to an update daemon.' },
+    });
+  });
+
+  it('refresh maps the daemon error into the closed union', async () => {
+    const manager = new Manager({ kind: 'system' });
+    manager.connectPort({
+      refresh: () =>
+        Promise.reject(
+          new DBusCallError(
+            'org.freedesktop.DBus.Error.AccessDenied',
+            'rpmostreed Sysroot operation Reload not allowed for user',
+            'Reload',
+          ),
+        ),
+    });
+    await expect(manager.handle('refresh', [])).resolves.toEqual({
+      ok: false,
+      error: {
+        kind: 'not-authorized',
+        message: 'rpmostreed Sysroot operation Reload not allowed for user',
+        detail: 'org.freedesktop.DBus.Error.AccessDenied',
+      },
+    });
+  });
+
+  it('runs commands one at a time, in order', async () => {
+    const manager = new Manager({ kind: 'system' });
+    const order: string[] = [];
+    let release: () => void = () => {};
+    manager.connectPort({
+      refresh: () =>
+        new Promise((resolve) => {
+          order.push('refresh-start');
+          release = () => {
+            order.push('refresh-end');
+            resolve(props);
+          };
+        }),
+    });
+    const first = manager.handle('refresh', []);
+    const second = manager.handle('getState', []).then(() => order.push('getState'));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(order).toEqual(['refresh-start']);
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['refresh-start', 'refresh-end', 'getState']);
+  });
+});
