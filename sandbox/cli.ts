@@ -1,0 +1,84 @@
+/**
+ * `npm run sandbox -- --dir DIR`: a demo Fedora Silverblue machine served by
+ * the sandbox daemon on a private bus. Prints exactly one line on stdout,
+ * `DBUS_SYSTEM_BUS_ADDRESS=<address>`, logs to stderr, and runs until
+ * SIGINT/SIGTERM.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startSandbox } from './launch.ts';
+
+export { startSandbox } from './launch.ts';
+
+const HELP = `Usage: npm run sandbox -- --dir DIR [--idle-exit SECONDS]
+
+Runs a private D-Bus system bus with a sandbox rpm-ostree daemon serving a
+real ostree sysroot (a demo Fedora Silverblue machine) kept in DIR. The
+machine is created on first use. Prints one line,
+  DBUS_SYSTEM_BUS_ADDRESS=<address>
+for clients to use, then runs until interrupted (Ctrl-C / SIGTERM).
+
+Options:
+  --dir DIR             the sandbox directory (created if missing; required)
+  --idle-exit SECONDS   let the daemon exit after SECONDS without registered
+                        clients, like rpm-ostreed (default: never)
+  --help                show this help
+`;
+
+interface CliArgs {
+  readonly dir: string;
+  readonly idleExit: number | undefined;
+}
+
+function parse(
+  argv: readonly string[],
+): CliArgs | { readonly exit: number; readonly text: string } {
+  let dir: string | undefined;
+  let idleExit: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
+    const value = () => inline ?? argv[++i];
+    if (flag === '--help' || flag === '-h') return { exit: 0, text: HELP };
+    if (flag === '--dir') dir = value();
+    else if (flag === '--idle-exit') {
+      const v = value();
+      if (!v || !/^\d+$/.test(v)) return { exit: 2, text: `--idle-exit needs seconds\n\n${HELP}` };
+      idleExit = Number(v);
+    } else return { exit: 2, text: `Unknown option ${flag}\n\n${HELP}` };
+  }
+  if (!dir) return { exit: 2, text: `--dir is required\n\n${HELP}` };
+  return { dir: resolve(dir), idleExit };
+}
+
+async function main(): Promise<number> {
+  const args = parse(process.argv.slice(2));
+  if ('exit' in args) {
+    (args.exit === 0 ? process.stdout : process.stderr).write(args.text);
+    return args.exit;
+  }
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const sandbox = await startSandbox({
+    dir: args.dir,
+    log,
+    ...(args.idleExit !== undefined ? { idleExit: args.idleExit } : {}),
+  });
+  process.stdout.write(`DBUS_SYSTEM_BUS_ADDRESS=${sandbox.address}\n`);
+  const signal = await new Promise<NodeJS.Signals>((done) => {
+    process.once('SIGINT', () => done('SIGINT'));
+    process.once('SIGTERM', () => done('SIGTERM'));
+  });
+  log(`${signal}: stopping the sandbox`);
+  await sandbox.stop();
+  return 0;
+}
+
+// Importing this module (for startSandbox) must not start a sandbox.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      process.stderr.write(`sandbox: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

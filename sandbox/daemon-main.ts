@@ -1,0 +1,101 @@
+/**
+ * The sandbox daemon process: rpm-ostreed's D-Bus API over the sandbox
+ * directory's ostree sysroot.
+ *
+ *   node --import tsx sandbox/daemon-main.ts --dir DIR [--address ADDR] [--idle-exit SECONDS]
+ *
+ * Prints one line `READY <bus name> <unique name>` on stdout once the name is
+ * owned; logs go to stderr. SIGINT/SIGTERM and idle exit release the name
+ * and exit 0.
+ */
+import { closeBus, connectBus, onBusClosed } from '../daemon-bridge/dbus/connect-bus.ts';
+import { RPM_OSTREE } from '../daemon-bridge/rpm-ostree/profile.ts';
+import { SandboxDaemon } from './daemon/sandbox-daemon.ts';
+
+const USAGE = `Usage: daemon-main.ts --dir DIR [--address ADDR] [--idle-exit SECONDS]
+
+  --dir DIR             sandbox directory (already seeded)
+  --address ADDR        bus to serve on (default: $DBUS_SYSTEM_BUS_ADDRESS)
+  --idle-exit SECONDS   exit after SECONDS without registered clients
+                        (0 = never; default: IdleExitTimeout from DIR/etc/rpm-ostreed.conf, else never)
+`;
+
+interface Args {
+  readonly dir: string;
+  readonly address: string;
+  readonly idleExit: number | undefined;
+}
+
+function parseArgs(argv: readonly string[]): Args | string {
+  let dir: string | undefined;
+  let address = process.env.DBUS_SYSTEM_BUS_ADDRESS || undefined;
+  let idleExit: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
+    const value = () => inline ?? argv[++i];
+    switch (flag) {
+      case '--dir':
+        dir = value();
+        break;
+      case '--address':
+        address = value();
+        break;
+      case '--idle-exit': {
+        const v = value();
+        if (!v || !/^\d+$/.test(v)) return `--idle-exit needs a number of seconds, got ${v}`;
+        idleExit = Number(v);
+        break;
+      }
+      case '--help':
+        return '';
+      default:
+        return `Unknown option ${flag}`;
+    }
+  }
+  if (!dir) return '--dir is required';
+  if (!address) return 'No bus address: pass --address or set DBUS_SYSTEM_BUS_ADDRESS';
+  return { dir, address, idleExit };
+}
+
+const log = (line: string) =>
+  process.stderr.write(`rpm-ostreed[sandbox ${process.pid}]: ${line}\n`);
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (typeof args === 'string') {
+    process.stderr.write(args ? `${args}\n\n${USAGE}` : USAGE);
+    process.exit(args ? 2 : 0);
+  }
+  const bus = await connectBus(args.address);
+  let exiting = false;
+  const exit = (code: number) => {
+    exiting = true;
+    closeBus(bus);
+    process.exit(code);
+  };
+  onBusClosed(bus, () => {
+    if (exiting) return;
+    log('lost the bus connection; exiting');
+    process.exit(1);
+  });
+  const daemon = await SandboxDaemon.create({
+    bus,
+    dir: args.dir,
+    idleExitSeconds: args.idleExit,
+    log,
+    onIdleExit: () => exit(0),
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      log(`${signal}: releasing ${RPM_OSTREE.busName} and exiting`);
+      void daemon.shutdown().then(() => exit(0));
+    });
+  const unique = await daemon.start();
+  process.stdout.write(`READY ${RPM_OSTREE.busName} ${unique}\n`);
+  log(`serving ${args.dir} on ${args.address} as ${unique}`);
+}
+
+main().catch((err: unknown) => {
+  log(`error: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

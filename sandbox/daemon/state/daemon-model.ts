@@ -1,0 +1,90 @@
+import { osObjectPath } from '../../../daemon-bridge/rpm-ostree/profile.ts';
+import type { DaemonProfile } from '../../../daemon-bridge/rpm-ostree/profile.ts';
+import type { DeploymentRecord, SysrootState } from '../../sysroot/read-sysroot.ts';
+import { deploymentDict } from './deployment-dict.ts';
+import type { DeploymentContext, VarDict } from './deployment-dict.ts';
+
+/** Property values of one OS object. */
+export interface OsProperties {
+  readonly Name: string;
+  readonly BootedDeployment: VarDict;
+  readonly DefaultDeployment: VarDict;
+  readonly RollbackDeployment: VarDict;
+  readonly CachedUpdate: VarDict;
+  readonly HasCachedUpdateRpmDiff: boolean;
+}
+
+/** Everything the daemon publishes about the sysroot at one moment. */
+export interface DaemonModel {
+  readonly sysroot: SysrootState;
+  /** `Sysroot.Booted`: the booted OS object's path, or "/" when not booted. */
+  readonly booted: string;
+  /** `Sysroot.Deployments`, in boot order. */
+  readonly deployments: readonly VarDict[];
+  /** OS objects by osname, in order of first appearance in boot order. */
+  readonly os: ReadonlyMap<string, { readonly path: string; readonly properties: OsProperties }>;
+}
+
+/**
+ * Builds the published state from a loaded sysroot: the Deployments list
+ * plus, per osname with at least one deployment, the OS properties with
+ * libostree's query_deployments_for semantics (reference §5.1).
+ */
+export async function buildModel(
+  sysroot: SysrootState,
+  ctx: DeploymentContext,
+  profile: DaemonProfile,
+): Promise<DaemonModel> {
+  const dicts = new Map<DeploymentRecord, VarDict>();
+  for (const [i, d] of sysroot.deployments.entries()) {
+    try {
+      dicts.set(d, await deploymentDict(d, ctx));
+    } catch (err) {
+      throw new Error(
+        `Reading deployment ${i}: Reading deployment metadata: ${(err as Error).message}`,
+      );
+    }
+  }
+  const os = new Map<string, { path: string; properties: OsProperties }>();
+  for (const d of sysroot.deployments) {
+    if (os.has(d.osname)) continue;
+    os.set(d.osname, {
+      path: osObjectPath(profile, d.osname),
+      properties: osProperties(d.osname, sysroot, dicts),
+    });
+  }
+  return {
+    sysroot,
+    booted: sysroot.booted ? osObjectPath(profile, sysroot.booted.osname) : '/',
+    deployments: sysroot.deployments.map((d) => dicts.get(d)!),
+    os,
+  };
+}
+
+function osProperties(
+  osname: string,
+  sysroot: SysrootState,
+  dicts: ReadonlyMap<DeploymentRecord, VarDict>,
+): OsProperties {
+  const booted = sysroot.booted?.osname === osname ? sysroot.booted : null;
+  // ostree_sysroot_query_deployments_for: before the booted one → pending, after → rollback.
+  let pending: DeploymentRecord | null = null;
+  let rollback: DeploymentRecord | null = null;
+  let seenBooted = false;
+  for (const d of sysroot.deployments) {
+    if (d.osname !== osname) continue;
+    if (booted && d === booted) seenBooted = true;
+    else if (!seenBooted) pending ??= d;
+    else rollback ??= d;
+  }
+  const dict = (d: DeploymentRecord | null): VarDict => (d ? dicts.get(d)! : {});
+  return {
+    Name: osname,
+    BootedDeployment: dict(booted),
+    DefaultDeployment: pending ? dict(pending) : dict(booted),
+    RollbackDeployment: dict(rollback),
+    // The cached update (§8.4) appears with the update transactions; until then there is none.
+    CachedUpdate: {},
+    HasCachedUpdateRpmDiff: false,
+  };
+}

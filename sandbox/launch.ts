@@ -1,0 +1,147 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startPrivateBus } from './private-bus.ts';
+import { ensureSeeded } from './seed/seed-sandbox.ts';
+import { bootSandbox, readBootRecord } from './sysroot/boot-record.ts';
+import { sandboxLayout } from './sysroot/layout.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const DAEMON_MAIN = join(here, 'daemon-main.ts');
+
+/** A running sandbox daemon process. */
+export interface SandboxDaemonProcess {
+  readonly pid: number;
+  /** Its unique name on the bus. */
+  readonly uniqueName: string;
+  /** Resolves with the exit code (null when killed by a signal). */
+  readonly exited: Promise<number | null>;
+  /** SIGTERM (the daemon releases its name), then SIGKILL after `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+  /** SIGKILL: a crash, the name vanishes without ReleaseName. */
+  kill(): void;
+}
+
+export interface SandboxDaemonOptions {
+  /** A seeded sandbox directory. */
+  readonly dir: string;
+  /** The bus to serve on. */
+  readonly address: string;
+  /** Idle exit in seconds (0 = never; default: the directory's rpm-ostreed.conf, else never). */
+  readonly idleExit?: number;
+  /** Where the daemon's log lines go (default: this process's stderr). */
+  readonly log?: (line: string) => void;
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Spawns `sandbox/daemon-main.ts` under Node with tsx's loader and resolves
+ * once it owns org.projectatomic.rpmostree1 (it prints READY after
+ * RequestName succeeded, and only after all its objects exist).
+ */
+export async function startSandboxDaemon(
+  options: SandboxDaemonOptions,
+): Promise<SandboxDaemonProcess> {
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const args = ['--import', tsx, DAEMON_MAIN, '--dir', options.dir, '--address', options.address];
+  if (options.idleExit !== undefined) args.push('--idle-exit', String(options.idleExit));
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const recent: string[] = [];
+  createInterface({ input: child.stderr }).on('line', (line) => {
+    recent.push(line);
+    if (recent.length > 40) recent.shift();
+    log(line);
+  });
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+
+  const uniqueName = await new Promise<string>((done, fail) => {
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`sandbox daemon not ready within ${timeoutMs} ms:\n${recent.join('\n')}`));
+    }, timeoutMs);
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const m = /^READY \S+ (\S+)$/.exec(line);
+      if (!m) return;
+      clearTimeout(timer);
+      done(m[1]!);
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      fail(new Error(`sandbox daemon exited (${code}) before it was ready:\n${recent.join('\n')}`));
+    });
+  });
+
+  return {
+    pid: child.pid!,
+    uniqueName,
+    exited,
+    async stop(graceMs = 10_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+    kill() {
+      child.kill('SIGKILL');
+    },
+  };
+}
+
+/** A whole sandbox: private bus plus daemon over a demo machine. */
+export interface RunningSandbox {
+  /** Address of the private bus: use it as DBUS_SYSTEM_BUS_ADDRESS. */
+  readonly address: string;
+  readonly dir: string;
+  readonly daemon: SandboxDaemonProcess;
+  /** Stops the daemon, then the bus. */
+  stop(): Promise<void>;
+}
+
+export interface StartSandboxOptions {
+  readonly dir: string;
+  readonly idleExit?: number;
+  readonly log?: (line: string) => void;
+}
+
+/**
+ * What `npm run sandbox` does, as a function: seeds `dir` on first use,
+ * "powers the machine on" when it is not booted (boots the default
+ * deployment), starts a private bus under `dir/run/` and the daemon on it.
+ */
+export async function startSandbox(options: StartSandboxOptions): Promise<RunningSandbox> {
+  const layout = sandboxLayout(options.dir);
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  await ensureSeeded(layout, log);
+  if (!(await readBootRecord(layout))) {
+    const boot = await bootSandbox(layout);
+    log(`booted ${boot.deployment}`);
+  }
+  const bus = await startPrivateBus(layout.runDir);
+  let daemon: SandboxDaemonProcess;
+  try {
+    daemon = await startSandboxDaemon({
+      dir: layout.dir,
+      address: bus.address,
+      ...(options.idleExit !== undefined ? { idleExit: options.idleExit } : {}),
+      log,
+    });
+  } catch (err) {
+    await bus.stop();
+    throw err;
+  }
+  let stopping: Promise<void> | null = null;
+  return {
+    address: bus.address,
+    dir: layout.dir,
+    daemon,
+    stop() {
+      stopping ??= daemon.stop().finally(() => bus.stop());
+      return stopping;
+    },
+  };
+}
