@@ -1,0 +1,125 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { CommandHandler } from '../../../daemon-bridge/contract/api.ts';
+import {
+  channelOf,
+  commandNames,
+  MAX_PAYLOAD_BYTES,
+  STATE_CHANNEL,
+} from '../../../daemon-bridge/contract/commands.ts';
+import { silentLogger } from '../../../daemon-bridge/logger.ts';
+import { forwardState, isTrustedSender, registerCommandIpc } from '../../../electron/ipc.ts';
+import type { StateTarget } from '../../../electron/ipc.ts';
+import { fakeHandler, STATE_A, STATE_B } from '../web/web-kit.ts';
+import { FakeWebContents, fakeIpcMain, senderEvent } from './electron-fakes.ts';
+
+vi.mock('electron', () => {
+  throw new Error('ipc.ts must get ipcMain injected');
+});
+
+const OURS = senderEvent('app://bundle/index.html');
+
+function setup(handler: CommandHandler = fakeHandler()) {
+  const ipc = fakeIpcMain();
+  const dispose = registerCommandIpc(ipc, handler, silentLogger);
+  return { ipc, dispose };
+}
+
+describe('IPC sender check', () => {
+  it.each([
+    ['a file:// page', senderEvent('file:///home/u/index.html')],
+    ['a web page', senderEvent('https://evil.example/')],
+    ['another app:// host', senderEvent('app://evil/index.html')],
+    ['a sub-frame of our page', senderEvent('app://bundle/index.html', false)],
+    ['a destroyed frame', senderEvent(null)],
+    ['devtools', senderEvent('devtools://devtools/bundled/index.html')],
+  ])('refuses %s without calling the handler', async (_what, event) => {
+    const handler = fakeHandler();
+    const { ipc } = setup(handler);
+    for (const name of commandNames)
+      expect(await ipc.invoke(channelOf(name), event)).toEqual({
+        ok: false,
+        error: { kind: 'not-authorized', message: 'The caller is not part of this app.' },
+      });
+    expect(handler.calls).toEqual([]);
+  });
+
+  it('trusts the top frame of our bundle', () => {
+    expect(isTrustedSender(OURS)).toBe(true);
+    expect(isTrustedSender(senderEvent('app://bundle/assets/x.html'))).toBe(true);
+  });
+});
+
+describe('IPC command channels', () => {
+  it('registers exactly one handler per command, and removes them again', () => {
+    const { ipc, dispose } = setup();
+    expect([...ipc.handlers.keys()].sort()).toEqual(commandNames.map(channelOf).sort());
+    dispose();
+    expect(ipc.handlers.size).toBe(0);
+  });
+
+  it('passes a valid call to the handler and wraps its value', async () => {
+    const handler = fakeHandler();
+    const { ipc } = setup(handler);
+    expect(await ipc.invoke('updates:get-state', OURS)).toEqual({ ok: true, value: STATE_A });
+    expect(await ipc.invoke('updates:refresh', OURS)).toEqual({
+      ok: true,
+      value: { ok: true, value: null },
+    });
+    expect(handler.calls).toEqual([
+      { name: 'getState', args: [] },
+      { name: 'refresh', args: [] },
+    ]);
+  });
+
+  const protoObject = JSON.parse('{"__proto__":{"polluted":true}}') as unknown;
+  const cyclic: unknown[] = [];
+  cyclic.push(cyclic);
+  const bad: readonly (readonly [string, unknown[]])[] = [
+    ['a wrong-typed argument', ['now']],
+    ['an extra argument', [1]],
+    ['an extra object argument', [{}]],
+    ['a huge string', ['x'.repeat(MAX_PAYLOAD_BYTES + 1)]],
+    ['a __proto__ key', [protoObject]],
+    ['a nested constructor key', [{ a: { constructor: { prototype: {} } } }]],
+    ['an unserialisable cycle', [cyclic]],
+    ['a BigInt', [1n]],
+  ];
+  for (const name of commandNames)
+    it.each(bad)(`${name}: rejects %s as invalid input`, async (_what, args) => {
+      const handler = fakeHandler();
+      const { ipc } = setup(handler);
+      expect(await ipc.invoke(channelOf(name), OURS, ...args)).toMatchObject({
+        ok: false,
+        error: { kind: 'invalid-input' },
+      });
+      expect(handler.calls).toEqual([]);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+
+  it('resolves a throwing handler to an error value instead of rejecting', async () => {
+    const { ipc } = setup({
+      handle: () => Promise.reject(new Error('bug')),
+      subscribe: () => () => undefined,
+    });
+    expect(await ipc.invoke('updates:get-state', OURS)).toEqual({
+      ok: false,
+      error: { kind: 'protocol', message: 'bug' },
+    });
+  });
+});
+
+describe('forwardState', () => {
+  it('pushes every snapshot on the state channel until the contents are destroyed', () => {
+    const handler = fakeHandler();
+    const contents = new FakeWebContents();
+    forwardState(handler, contents as unknown as StateTarget);
+    handler.emit(STATE_B);
+    expect(contents.send.mock.calls).toEqual([[STATE_CHANNEL, STATE_B]]);
+    contents.destroyed = true;
+    handler.emit(STATE_A);
+    contents.emit('destroyed');
+    handler.emit(STATE_B);
+    expect(contents.send).toHaveBeenCalledOnce();
+    expect(handler.listenerCount()).toBe(0);
+  });
+});
