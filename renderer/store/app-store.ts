@@ -1,0 +1,44 @@
+/**
+ * The renderer's one store: a zustand vanilla store built from one slice per
+ * domain. Actions are named for what happened; only actions talk to the
+ * transport, and they reach it through `StoreDeps`, never a global.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import type { UpdatesApi } from '../../daemon-bridge/contract/api.ts';
+import { createClipboardSlice } from './clipboard/clipboard-slice.ts';
+import type { ClipboardSlice } from './clipboard/clipboard-slice.ts';
+import { createLinkSlice } from './link/link-slice.ts';
+import type { LinkSlice } from './link/link-slice.ts';
+import { createRefreshSlice } from './refresh/refresh-slice.ts';
+import type { RefreshSlice } from './refresh/refresh-slice.ts';
+import { createSnapshotSlice } from './snapshot/snapshot-slice.ts';
+import type { SnapshotSlice } from './snapshot/snapshot-slice.ts';
+
+export interface ClipboardPort {
+  writeText(text: string): Promise<void>;
+}
+
+/** What the actions may use. Passed in, so tests hand in doubles. */
+export interface StoreDeps {
+  readonly api: UpdatesApi;
+  /** Skip the transport's reconnect backoff. */
+  readonly reconnect: () => void;
+  readonly clipboard: ClipboardPort;
+}
+
+export type AppStore = SnapshotSlice & LinkSlice & RefreshSlice & ClipboardSlice;
+
+export type AppStoreApi = StoreApi<AppStore>;
+
+export type SetState = StoreApi<AppStore>['setState'];
+export type GetState = StoreApi<AppStore>['getState'];
+
+export function createAppStore(deps: StoreDeps): AppStoreApi {
+  return createStore<AppStore>()((set, get) => ({
+    ...createSnapshotSlice(deps, set, get),
+    ...createLinkSlice(deps, set),
+    ...createRefreshSlice(deps, set, get),
+    ...createClipboardSlice(deps, set, get),
+  }));
+}

@@ -1,0 +1,21 @@
+import type { Unsubscribe } from '../../daemon-bridge/contract/api.ts';
+import type { Transport } from '../transport/transport.ts';
+import type { AppStoreApi } from './app-store.ts';
+
+/**
+ * The one inbound pipe: transport events become store actions. Each time
+ * the link opens, the current snapshot is requested, because the main
+ * process pushes only changes.
+ */
+export function connectTransport(transport: Transport, store: AppStoreApi): Unsubscribe {
+  const actions = store.getState();
+  const stopState = transport.api.onState(actions.stateReceived);
+  const stopLink = transport.onLink((status) => {
+    actions.linkChanged(status);
+    if (status.kind === 'open') void actions.stateRequested();
+  });
+  return () => {
+    stopState();
+    stopLink();
+  };
+}

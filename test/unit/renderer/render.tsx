@@ -1,0 +1,73 @@
+/** Renders the app into the per-file DOM environment (happy-dom) for component tests. */
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
+import { App } from '../../../renderer/ui/app.tsx';
+import { createAppStore } from '../../../renderer/store/app-store.ts';
+import type { AppStoreApi, ClipboardPort } from '../../../renderer/store/app-store.ts';
+import { StoreProvider } from '../../../renderer/store/store-context.tsx';
+import { FakeUpdatesApi } from './fixtures.ts';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+export interface Rendered {
+  readonly api: FakeUpdatesApi;
+  readonly store: AppStoreApi;
+  readonly container: HTMLElement;
+  readonly clipboard: string[];
+  unmount(): void;
+}
+
+export async function renderApp(options: { clipboard?: ClipboardPort } = {}): Promise<Rendered> {
+  const api = new FakeUpdatesApi();
+  const copied: string[] = [];
+  const clipboard = options.clipboard ?? {
+    writeText: (text: string) => {
+      copied.push(text);
+      return Promise.resolve();
+    },
+  };
+  const store = createAppStore({ api, reconnect: () => undefined, clipboard });
+  const container = document.createElement('div');
+  document.body.append(container);
+  let root: Root | null = null;
+  await act(async () => {
+    root = createRoot(container);
+    root.render(
+      <StoreProvider store={store}>
+        <App />
+      </StoreProvider>,
+    );
+    await Promise.resolve();
+  });
+  return {
+    api,
+    store,
+    container,
+    clipboard: copied,
+    unmount() {
+      act(() => root?.unmount());
+      container.remove();
+    },
+  };
+}
+
+/** Runs a store update or DOM event inside act and lets promises settle. */
+export async function update(work: () => unknown): Promise<void> {
+  await act(async () => {
+    await work();
+  });
+}
+
+/** Visible text of each element matching the selector. */
+export function texts(root: ParentNode, selector: string): string[] {
+  return [...root.querySelectorAll(selector)].map((el) => el.textContent?.trim() ?? '');
+}
+
+export function buttonNamed(root: ParentNode, name: string): HTMLButtonElement {
+  const button = [...root.querySelectorAll('button')].find((b) =>
+    (b.getAttribute('aria-label') ?? b.textContent ?? '').includes(name),
+  );
+  if (!button) throw new Error(`no button named ${name}`);
+  return button;
+}
