@@ -1,0 +1,137 @@
+/**
+ * `npm start`: picks the daemon (the system's, or the sandbox when there is
+ * none or --sandbox asks for it), then opens the Electron window when an
+ * Electron runtime is installed, otherwise serves the same UI in web mode.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { RunMode } from '../daemon-bridge/contract/domain.ts';
+import { systemBusAddress } from '../daemon-bridge/dbus/connect-bus.ts';
+import { detectDaemon } from '../daemon-bridge/detect.ts';
+import { userDataDir } from '../daemon-bridge/launch/data-dir.ts';
+import { HELP_TEXT, parseLaunchOptions } from '../daemon-bridge/launch/options.ts';
+import type { LaunchOptions } from '../daemon-bridge/launch/options.ts';
+import { stderrLogger } from '../daemon-bridge/logger.ts';
+import { RPM_OSTREE } from '../daemon-bridge/rpm-ostree/profile.ts';
+import { createAppRuntime } from '../daemon-bridge/runtime.ts';
+import { printWebUrl, startWebServer } from '../daemon-bridge/web/server.ts';
+import { startSandbox } from '../sandbox/launch.ts';
+
+const root = join(import.meta.dirname, '..');
+const log = stderrLogger('[ostree-update-manager]');
+
+interface Daemon {
+  readonly mode: RunMode;
+  readonly busAddress: string;
+  stop(): Promise<void>;
+}
+
+async function chooseDaemon(options: LaunchOptions): Promise<Daemon> {
+  const address = systemBusAddress();
+  let reason: 'requested' | 'no-daemon' = 'requested';
+  if (!options.sandbox) {
+    const presence = await detectDaemon(address, RPM_OSTREE);
+    if (presence.kind === 'running' || presence.kind === 'activatable')
+      return { mode: { kind: 'system' }, busAddress: address, stop: async () => {} };
+    log.info(
+      presence.kind === 'no-bus'
+        ? `No system bus at ${address} (${presence.message}); using the sandbox.`
+        : `No update daemon (${RPM_OSTREE.busName}) on the system bus; using the sandbox.`,
+    );
+    reason = 'no-daemon';
+  }
+  const dir = options.sandboxDir ?? join(userDataDir(), 'sandbox');
+  const sandbox = await startSandbox({ dir });
+  return {
+    mode: { kind: 'sandbox', dir, reason },
+    busAddress: sandbox.address,
+    stop: () => sandbox.stop(),
+  };
+}
+
+/** The Electron binary's path, or null when none is installed (e.g. installed with ELECTRON_SKIP_BINARY_DOWNLOAD). */
+function electronBinary(): string | null {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+async function runWeb(options: LaunchOptions, daemon: Daemon): Promise<() => Promise<void>> {
+  const runtime = await createAppRuntime({ mode: daemon.mode, busAddress: daemon.busAddress, log });
+  const server = await startWebServer({
+    handler: runtime.handler,
+    rendererDir: join(root, 'dist', 'renderer'),
+    port: options.port,
+    log,
+  });
+  printWebUrl(server);
+  return async () => {
+    await server.close();
+    await runtime.stop();
+  };
+}
+
+function runElectron(binary: string, daemon: Daemon): Promise<number> {
+  const child = spawn(binary, [join(root, 'dist-electron', 'main.cjs')], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      DBUS_SYSTEM_BUS_ADDRESS: daemon.busAddress,
+      OSTREE_UM_MODE: JSON.stringify(daemon.mode),
+    },
+  });
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 0)));
+}
+
+async function main(): Promise<number> {
+  const parsed = parseLaunchOptions(process.argv.slice(2));
+  if (!parsed.ok) {
+    process.stderr.write(`${parsed.message}\n\n${HELP_TEXT}`);
+    return 2;
+  }
+  const { options } = parsed;
+  if (options.help) {
+    process.stdout.write(HELP_TEXT);
+    return 0;
+  }
+  if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) {
+    process.stderr.write(
+      'The UI is not built yet: run `npm run build` (npm start does it for you).\n',
+    );
+    return 1;
+  }
+  const daemon = await chooseDaemon(options);
+  const binary = options.web ? null : electronBinary();
+  if (binary) {
+    const code = await runElectron(binary, daemon);
+    await daemon.stop();
+    return code;
+  }
+  if (!options.web)
+    log.info(
+      'No Electron runtime is installed (npm was run with ELECTRON_SKIP_BINARY_DOWNLOAD, or its download failed); serving the UI in web mode instead.',
+    );
+  const stopWeb = await runWeb(options, daemon);
+  // `on`, not `once`: a second signal during shutdown (tsx relays the one the
+  // process group already got) must not kill us half way.
+  await new Promise<void>((resolve) => {
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
+  });
+  await stopWeb();
+  await daemon.stop();
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    log.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    process.exit(1);
+  },
+);

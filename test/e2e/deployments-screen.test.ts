@@ -1,0 +1,115 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser } from '../support/browser.ts';
+import type { Browser } from '../support/browser.ts';
+import { ostreeAdminStatus } from '../support/ostree-status.ts';
+import { spawnGroup } from '../support/processes.ts';
+import type { Spawned } from '../support/processes.ts';
+import { repoRoot } from '../support/reference.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+const shots = join(repoRoot, 'test-results', 'e2e');
+
+/** Share of pixels that differ from the top-left one: a blank page scores ~0. */
+function inkRatio(file: string): number {
+  const png = PNG.sync.read(readFileSync(file));
+  const [r0, g0, b0] = png.data;
+  let differing = 0;
+  for (let i = 0; i < png.data.length; i += 4)
+    if (png.data[i] !== r0 || png.data[i + 1] !== g0 || png.data[i + 2] !== b0) differing++;
+  return differing / (png.width * png.height);
+}
+
+describe('deployments screen, web mode + sandbox, as a user starts it', () => {
+  const dir = tempDir('e2e');
+  let app: Spawned;
+  let url: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    // Exactly what the README tells a user to run (minus the build npm start does first).
+    app = spawnGroup(
+      join(repoRoot, 'node_modules', '.bin', 'tsx'),
+      ['scripts/start.ts', '--web', '--sandbox', '--sandbox-dir', dir.path, '--port', '0'],
+      { cwd: repoRoot, env: { ...process.env, DBUS_SYSTEM_BUS_ADDRESS: 'unix:path=/nonexistent' } },
+    );
+    const [, found] = await app.waitForLine(
+      /^URL: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)$/,
+      120_000,
+    );
+    url = found!;
+    browser = await openBrowser({ width: 1280, height: 800 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    const code = await app?.stop();
+    dir.remove();
+    expect(code).toBe(0);
+  });
+
+  it('lists the booted and rollback deployments the sandbox created, with their versions', async () => {
+    const status = ostreeAdminStatus(join(dir.path, 'sysroot'));
+    expect(status.length).toBeGreaterThanOrEqual(2);
+    const { page } = browser;
+    await page.goto(url);
+    const main = page.getByRole('main');
+    for (const entry of status) {
+      await expect
+        .poll(() => main.getByText(entry.version!, { exact: true }).count(), { timeout: 30_000 })
+        .toBeGreaterThan(0);
+    }
+    const booted = page.getByRole('article').filter({ hasText: 'Booted' });
+    const rollback = page.getByRole('article').filter({ hasText: 'Rollback' });
+    expect(await booted.count()).toBe(1);
+    expect(await rollback.count()).toBe(1);
+    await expect.poll(() => booted.textContent()).toContain(status[0]!.version!);
+    await expect.poll(() => rollback.textContent()).toContain(status[1]!.version!);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/sandbox/i)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+
+    const file = join(shots, 'deployments-1280x800-light.png');
+    await page.screenshot({ path: file, fullPage: true });
+    expect(inkRatio(file)).toBeGreaterThan(0.05);
+  });
+
+  it('fits 800 px in dark mode without horizontal scrolling', async () => {
+    const narrow = await openBrowser({ width: 800, height: 600, colorScheme: 'dark' });
+    try {
+      await narrow.page.goto(url);
+      await narrow.page.getByRole('article').first().waitFor({ timeout: 30_000 });
+      // A string, evaluated in the page: this file is type-checked without the DOM library.
+      const overflow = await narrow.page.evaluate<number>(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      );
+      expect(overflow).toBe(0);
+      const file = join(shots, 'deployments-800x600-dark.png');
+      await narrow.page.screenshot({ path: file, fullPage: true });
+      expect(inkRatio(file)).toBeGreaterThan(0.05);
+    } finally {
+      await narrow.close();
+    }
+  });
+
+  it('refresh is reachable by keyboard and the token never reaches the logs', async () => {
+    const { page } = browser;
+    await page.goto(url);
+    await page.getByRole('article').first().waitFor({ timeout: 30_000 });
+    const refresh = page.getByRole('button', { name: /refresh/i });
+    await refresh.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => refresh.isEnabled()).toBe(true);
+    const token = new URL(url).searchParams.get('token')!;
+    expect(app.stderr.join('\n')).not.toContain(token);
+  });
+});
