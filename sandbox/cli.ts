@@ -20,8 +20,10 @@ for clients to use, then runs until interrupted (Ctrl-C / SIGTERM).
 
 Options:
   --dir DIR             the sandbox directory (created if missing; required)
-  --idle-exit SECONDS   let the daemon exit after SECONDS without registered
-                        clients, like rpm-ostreed (default: never)
+  --idle-exit SECONDS   the daemon exits after SECONDS without registered
+                        clients or a transaction, as rpm-ostreed does
+                        (default: 60; 0 = never). The bus starts it again
+                        on the next call (D-Bus activation).
   --help                show this help
 `;
 

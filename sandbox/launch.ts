@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { RPM_OSTREE } from '../daemon-bridge/rpm-ostree/profile.ts';
 import { startPrivateBus } from './private-bus.ts';
 import { ensureSeeded } from './seed/seed-sandbox.ts';
 import { bootSandbox, readBootRecord } from './sysroot/boot-record.ts';
@@ -10,6 +11,18 @@ import { sandboxLayout } from './sysroot/layout.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DAEMON_MAIN = join(here, 'daemon-main.ts');
+
+/**
+ * The command line of the daemon process: Node with tsx's loader running
+ * daemon-main.ts. Without --address it serves DBUS_SYSTEM_BUS_ADDRESS, which
+ * is how the bus hands itself to a service it activates.
+ */
+export function daemonCommand(dir: string, idleExit?: number): string[] {
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const argv = [process.execPath, '--import', tsx, DAEMON_MAIN, '--dir', dir];
+  if (idleExit !== undefined) argv.push('--idle-exit', String(idleExit));
+  return argv;
+}
 
 /** A running sandbox daemon process. */
 export interface SandboxDaemonProcess {
@@ -44,10 +57,9 @@ export interface SandboxDaemonOptions {
 export async function startSandboxDaemon(
   options: SandboxDaemonOptions,
 ): Promise<SandboxDaemonProcess> {
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  const args = ['--import', tsx, DAEMON_MAIN, '--dir', options.dir, '--address', options.address];
-  if (options.idleExit !== undefined) args.push('--idle-exit', String(options.idleExit));
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const [node, ...args] = daemonCommand(options.dir, options.idleExit);
+  args.push('--address', options.address);
+  const child = spawn(node!, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const recent: string[] = [];
   createInterface({ input: child.stderr }).on('line', (line) => {
@@ -102,8 +114,12 @@ export interface RunningSandbox {
   stop(): Promise<void>;
 }
 
+/** rpm-ostreed's default IdleExitTimeout (reference §2.2). */
+export const DEFAULT_IDLE_EXIT_SECONDS = 60;
+
 export interface StartSandboxOptions {
   readonly dir: string;
+  /** Seconds without registered clients before the daemon exits; default 60 as rpm-ostreed. */
   readonly idleExit?: number;
   readonly log?: (line: string) => void;
 }
@@ -116,18 +132,23 @@ export interface StartSandboxOptions {
 export async function startSandbox(options: StartSandboxOptions): Promise<RunningSandbox> {
   const layout = sandboxLayout(options.dir);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const idleExit = options.idleExit ?? DEFAULT_IDLE_EXIT_SECONDS;
   await ensureSeeded(layout, log);
   if (!(await readBootRecord(layout))) {
     const boot = await bootSandbox(layout);
     log(`booted ${boot.deployment}`);
   }
-  const bus = await startPrivateBus(layout.runDir);
+  // Like the real system bus: the daemon's name is activatable, so after an
+  // idle exit the next call starts it again.
+  const bus = await startPrivateBus(layout.runDir, {
+    services: [{ name: RPM_OSTREE.busName, exec: daemonCommand(layout.dir, idleExit) }],
+  });
   let daemon: SandboxDaemonProcess;
   try {
     daemon = await startSandboxDaemon({
       dir: layout.dir,
       address: bus.address,
-      ...(options.idleExit !== undefined ? { idleExit: options.idleExit } : {}),
+      idleExit,
       log,
     });
   } catch (err) {

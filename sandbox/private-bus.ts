@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, unlink } from 'node:fs/promises';
+import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,57 @@ export interface PrivateBusOptions {
   readonly configFile?: string;
   /** Milliseconds to wait for dbus-daemon to print its address. */
   readonly timeoutMs?: number;
+  /**
+   * Services the bus starts on demand (D-Bus activation), like the system
+   * bus starts rpm-ostreed on the first message to its name. An activated
+   * service finds the bus in DBUS_SYSTEM_BUS_ADDRESS.
+   */
+  readonly services?: readonly BusService[];
+}
+
+/** One activatable service: its well-known name and the command that starts it. */
+export interface BusService {
+  readonly name: string;
+  readonly exec: readonly string[];
+}
+
+/** Quotes one argument for the Exec= line of a D-Bus .service file (shell-like rules). */
+function quoteExecArg(arg: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
+  if (arg.includes("'")) throw new Error(`cannot quote ${arg} for a D-Bus service file`);
+  return `'${arg}'`;
+}
+
+/**
+ * Writes the service files and a configuration that includes `baseConfig`
+ * and adds their directory, returning that configuration's path. The repo's
+ * config stays the single source of the bus policy.
+ */
+async function activationConfig(
+  runtimeDir: string,
+  baseConfig: string,
+  services: readonly BusService[],
+): Promise<string> {
+  const serviceDir = join(runtimeDir, 'services');
+  await mkdir(serviceDir, { recursive: true });
+  for (const service of services)
+    await writeFile(
+      join(serviceDir, `${service.name}.service`),
+      `[D-BUS Service]\nName=${service.name}\nExec=${service.exec.map(quoteExecArg).join(' ')}\n`,
+    );
+  const config = join(runtimeDir, 'bus-with-activation.conf');
+  await writeFile(
+    config,
+    `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<!-- Written by sandbox/private-bus.ts: the sandbox bus plus activatable services. -->
+<busconfig>
+  <include>${baseConfig}</include>
+  <servicedir>${serviceDir}</servicedir>
+</busconfig>
+`,
+  );
+  return config;
 }
 
 /** The system-like bus configuration shipped with the sandbox. */
@@ -51,10 +102,14 @@ export async function startPrivateBus(
     if (await isListening(socket)) throw new Error(`A bus is already listening on ${socket}`);
     await unlink(socket);
   }
+  const baseConfig = options.configFile ?? SYSTEM_BUS_CONFIG;
+  const configFile = options.services?.length
+    ? await activationConfig(dirname(socket), baseConfig, options.services)
+    : baseConfig;
   const child = spawn(
     'dbus-daemon',
     [
-      `--config-file=${options.configFile ?? SYSTEM_BUS_CONFIG}`,
+      `--config-file=${configFile}`,
       `--address=unix:path=${socket}`,
       '--nofork',
       '--nopidfile',

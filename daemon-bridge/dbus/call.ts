@@ -59,13 +59,42 @@ export async function callMethod(bus: MessageBus, call: MethodCall): Promise<rea
     );
   });
   try {
-    const reply = await Promise.race([bus.call(message), timeout]);
+    // dbus-next leaves a pending call unresolved when the connection drops;
+    // racing the connection's end turns that into an immediate error.
+    const reply = await Promise.race([
+      bus.call(message),
+      timeout,
+      connectionEnded(bus, call.member),
+    ]);
     return (reply?.body as readonly unknown[] | undefined) ?? [];
   } catch (err) {
     throw toCallError(err, call.member);
   } finally {
     clearTimeout(timer);
   }
+}
+
+type Stream = NodeJS.EventEmitter & { destroyed?: boolean; closed?: boolean };
+const ended = new WeakMap<MessageBus, Promise<void>>();
+
+/** Resolves when the bus connection's stream closes (at once if it already has). */
+function streamEnded(bus: MessageBus): Promise<void> {
+  let promise = ended.get(bus);
+  if (!promise) {
+    const stream = (bus as unknown as { _connection?: { stream?: Stream } })._connection?.stream;
+    promise =
+      !stream || stream.destroyed || stream.closed
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => stream.once('close', () => resolve()));
+    ended.set(bus, promise);
+  }
+  return promise;
+}
+
+function connectionEnded(bus: MessageBus, member: string): Promise<never> {
+  return streamEnded(bus).then(() => {
+    throw new DBusCallError(LOCAL_DISCONNECTED, 'The bus connection closed', member);
+  });
 }
 
 function toCallError(err: unknown, member: string): DBusCallError {

@@ -71,8 +71,10 @@ export class DaemonLink {
     if (this.closed) return;
     this.closed = true;
     this.generation++;
-    await Promise.all(this.unsubscribers.map((u) => u()));
-    await unregisterClient(this.bus, this.profile).catch(() => undefined);
+    await Promise.all([
+      ...this.unsubscribers.map((u) => u()),
+      unregisterClient(this.bus, this.profile).catch(() => undefined),
+    ]);
   }
 
   private ownerChanged(owner: string | null): void {
