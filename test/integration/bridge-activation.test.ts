@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppState } from '../../daemon-bridge/contract/domain.ts';
 import { getNameOwner } from '../../daemon-bridge/dbus/bus-driver.ts';
