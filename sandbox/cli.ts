@@ -6,11 +6,14 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { publishCommand, rebootCommand } from './cli-publish.ts';
 import { startSandbox } from './launch.ts';
 
 export { startSandbox } from './launch.ts';
 
-const HELP = `Usage: npm run sandbox -- --dir DIR [--idle-exit SECONDS]
+const HELP = `Usage: npm run sandbox -- --dir DIR [--idle-exit SECONDS] [--slow-remote MS]
+       npm run sandbox -- publish --dir DIR --version V [...]   (publish --help)
+       npm run sandbox -- reboot --dir DIR
 
 Runs a private D-Bus system bus with a sandbox rpm-ostree daemon serving a
 real ostree sysroot (a demo Fedora Silverblue machine) kept in DIR. The
@@ -24,12 +27,15 @@ Options:
                         clients or a transaction, as rpm-ostreed does
                         (default: 60; 0 = never). The bus starts it again
                         on the next call (D-Bus activation).
+  --slow-remote MS      the HTTP remote waits MS before each answer (slow
+                        pulls, e.g. to try cancelling one)
   --help                show this help
 `;
 
 interface CliArgs {
   readonly dir: string;
   readonly idleExit: number | undefined;
+  readonly slowRemoteMs: number | undefined;
 }
 
 function parse(
@@ -37,6 +43,7 @@ function parse(
 ): CliArgs | { readonly exit: number; readonly text: string } {
   let dir: string | undefined;
   let idleExit: number | undefined;
+  let slowRemoteMs: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i];
@@ -46,14 +53,22 @@ function parse(
       const v = value();
       if (!v || !/^\d+$/.test(v)) return { exit: 2, text: `--idle-exit needs seconds\n\n${HELP}` };
       idleExit = Number(v);
+    } else if (flag === '--slow-remote') {
+      const v = value();
+      if (!v || !/^\d+$/.test(v))
+        return { exit: 2, text: `--slow-remote needs milliseconds\n\n${HELP}` };
+      slowRemoteMs = Number(v);
     } else return { exit: 2, text: `Unknown option ${flag}\n\n${HELP}` };
   }
   if (!dir) return { exit: 2, text: `--dir is required\n\n${HELP}` };
-  return { dir: resolve(dir), idleExit };
+  return { dir: resolve(dir), idleExit, slowRemoteMs };
 }
 
 async function main(): Promise<number> {
-  const args = parse(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'publish') return publishCommand(argv.slice(1));
+  if (argv[0] === 'reboot') return rebootCommand(argv.slice(1));
+  const args = parse(argv);
   if ('exit' in args) {
     (args.exit === 0 ? process.stdout : process.stderr).write(args.text);
     return args.exit;
@@ -63,6 +78,7 @@ async function main(): Promise<number> {
     dir: args.dir,
     log,
     ...(args.idleExit !== undefined ? { idleExit: args.idleExit } : {}),
+    ...(args.slowRemoteMs !== undefined ? { slowRemoteMs: args.slowRemoteMs } : {}),
   });
   process.stdout.write(`DBUS_SYSTEM_BUS_ADDRESS=${sandbox.address}\n`);
   const signal = await new Promise<NodeJS.Signals>((done) => {

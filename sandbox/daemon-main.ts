@@ -24,12 +24,14 @@ interface Args {
   readonly dir: string;
   readonly address: string;
   readonly idleExit: number | undefined;
+  readonly linger: number | undefined;
 }
 
 function parseArgs(argv: readonly string[]): Args | string {
   let dir: string | undefined;
   let address = process.env.DBUS_SYSTEM_BUS_ADDRESS || undefined;
   let idleExit: number | undefined;
+  let linger: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i];
@@ -46,6 +48,12 @@ function parseArgs(argv: readonly string[]): Args | string {
         idleExit = Number(v);
         break;
       }
+      case '--transaction-linger': {
+        const v = value();
+        if (!v || !/^\d+$/.test(v)) return `--transaction-linger needs seconds, got ${v}`;
+        linger = Number(v);
+        break;
+      }
       case '--help':
         return '';
       default:
@@ -54,7 +62,7 @@ function parseArgs(argv: readonly string[]): Args | string {
   }
   if (!dir) return '--dir is required';
   if (!address) return 'No bus address: pass --address or set DBUS_SYSTEM_BUS_ADDRESS';
-  return { dir, address, idleExit };
+  return { dir, address, idleExit, linger };
 }
 
 const log = (line: string) =>
@@ -82,6 +90,7 @@ async function main(): Promise<void> {
     bus,
     dir: args.dir,
     idleExitSeconds: args.idleExit,
+    ...(args.linger !== undefined ? { transactionLingerSeconds: args.linger } : {}),
     log,
     onIdleExit: () => exit(0),
   });

@@ -5,6 +5,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RPM_OSTREE } from '../daemon-bridge/rpm-ostree/profile.ts';
 import { startPrivateBus } from './private-bus.ts';
+import type { HttpRemote } from './remote/http-remote.ts';
+import { serveRemote } from './remote/remote-config.ts';
 import { ensureSeeded } from './seed/seed-sandbox.ts';
 import { bootSandbox, readBootRecord } from './sysroot/boot-record.ts';
 import { sandboxLayout } from './sysroot/layout.ts';
@@ -17,11 +19,18 @@ const DAEMON_MAIN = join(here, 'daemon-main.ts');
  * daemon-main.ts. Without --address it serves DBUS_SYSTEM_BUS_ADDRESS, which
  * is how the bus hands itself to a service it activates.
  */
-export function daemonCommand(dir: string, idleExit?: number): string[] {
+export function daemonCommand(dir: string, idleExit?: number, linger?: number): string[] {
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   const argv = [process.execPath, '--import', tsx, DAEMON_MAIN, '--dir', dir];
   if (idleExit !== undefined) argv.push('--idle-exit', String(idleExit));
+  if (linger !== undefined) argv.push('--transaction-linger', String(linger));
   return argv;
+}
+
+/** The command line of the sandbox's logind stand-in (sandbox/logind/logind-main.ts). */
+export function logindCommand(dir: string): string[] {
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  return [process.execPath, '--import', tsx, join(here, 'logind', 'logind-main.ts'), '--dir', dir];
 }
 
 /** A running sandbox daemon process. */
@@ -44,6 +53,8 @@ export interface SandboxDaemonOptions {
   readonly address: string;
   /** Idle exit in seconds (0 = never; default: the directory's rpm-ostreed.conf, else never). */
   readonly idleExit?: number;
+  /** Seconds a finished transaction waits for its peers (default 30). */
+  readonly transactionLinger?: number;
   /** Where the daemon's log lines go (default: this process's stderr). */
   readonly log?: (line: string) => void;
   readonly timeoutMs?: number;
@@ -57,7 +68,7 @@ export interface SandboxDaemonOptions {
 export async function startSandboxDaemon(
   options: SandboxDaemonOptions,
 ): Promise<SandboxDaemonProcess> {
-  const [node, ...args] = daemonCommand(options.dir, options.idleExit);
+  const [node, ...args] = daemonCommand(options.dir, options.idleExit, options.transactionLinger);
   args.push('--address', options.address);
   const child = spawn(node!, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -110,7 +121,9 @@ export interface RunningSandbox {
   readonly address: string;
   readonly dir: string;
   readonly daemon: SandboxDaemonProcess;
-  /** Stops the daemon, then the bus. */
+  /** The upstream repo's HTTP server (the `fedora` remote's URL). */
+  readonly remote: HttpRemote;
+  /** Stops the daemon, then the bus and the remote. */
   stop(): Promise<void>;
 }
 
@@ -122,6 +135,10 @@ export interface StartSandboxOptions {
   /** Seconds without registered clients before the daemon exits; default 60 as rpm-ostreed. */
   readonly idleExit?: number;
   readonly log?: (line: string) => void;
+  /** Delay (ms) before the HTTP remote answers each request: a slow mirror. */
+  readonly slowRemoteMs?: number;
+  /** Seconds a finished transaction waits for its peers before it is closed (default 30). */
+  readonly transactionLinger?: number;
 }
 
 /**
@@ -138,10 +155,20 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
     const boot = await bootSandbox(layout);
     log(`booted ${boot.deployment}`);
   }
+  // The remote: the upstream archive repo over HTTP, so pulls report progress.
+  const remote = await serveRemote(layout, options.slowRemoteMs ?? 0);
+  log(`remote fedora: ${remote.url}`);
   // Like the real system bus: the daemon's name is activatable, so after an
   // idle exit the next call starts it again.
   const bus = await startPrivateBus(layout.runDir, {
-    services: [{ name: RPM_OSTREE.busName, exec: daemonCommand(layout.dir, idleExit) }],
+    services: [
+      {
+        name: RPM_OSTREE.busName,
+        exec: daemonCommand(layout.dir, idleExit, options.transactionLinger),
+      },
+      // logind's Reboot, so "reboot to apply" works on the sandbox as on a real system.
+      { name: 'org.freedesktop.login1', exec: logindCommand(layout.dir) },
+    ],
   });
   let daemon: SandboxDaemonProcess;
   try {
@@ -150,9 +177,13 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
       address: bus.address,
       idleExit,
       log,
+      ...(options.transactionLinger !== undefined
+        ? { transactionLinger: options.transactionLinger }
+        : {}),
     });
   } catch (err) {
     await bus.stop();
+    await remote.close();
     throw err;
   }
   let stopping: Promise<void> | null = null;
@@ -160,8 +191,12 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
     address: bus.address,
     dir: layout.dir,
     daemon,
+    remote,
     stop() {
-      stopping ??= daemon.stop().finally(() => bus.stop());
+      stopping ??= daemon
+        .stop()
+        .finally(() => bus.stop())
+        .finally(() => remote.close());
       return stopping;
     },
   };

@@ -24,6 +24,12 @@ export class ClientRegistry {
     return this.clients.size;
   }
 
+  /** The registration of `address` (its id may be null), or undefined if unregistered. */
+  registration(address: string): { readonly id: string | null } | undefined {
+    const client = this.clients.get(address);
+    return client ? { id: client.id } : undefined;
+  }
+
   /** Registers `address`; a second registration is a no-op (the first id sticks). */
   async add(address: string, id: string | null): Promise<void> {
     if (this.clients.has(address)) return;

@@ -1,21 +1,20 @@
 import type { MessageBus } from 'dbus-next';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { RPM_OSTREE } from '../../daemon-bridge/rpm-ostree/profile.ts';
 import type { DaemonProfile } from '../../daemon-bridge/rpm-ostree/profile.ts';
-import { readBootRecord } from '../sysroot/boot-record.ts';
 import { CommitStore } from '../sysroot/commits.ts';
 import { sandboxLayout } from '../sysroot/layout.ts';
 import type { SandboxLayout } from '../sysroot/layout.ts';
-import { readSysroot } from '../sysroot/read-sysroot.ts';
 import { watchDeployments } from '../sysroot/watch-deployments.ts';
 import { ClientRegistry } from './clients.ts';
 import type { DaemonContext } from './daemon-context.ts';
 import { IdleExit } from './idle-exit.ts';
-import { mooMethod } from './methods/os-experimental-moo.ts';
 import { clientMethods } from './methods/sysroot-clients.ts';
 import { getOsMethod } from './methods/sysroot-get-os.ts';
 import { reloadMethods } from './methods/sysroot-reload.ts';
 import { ObjectManager } from './object-manager.ts';
+import { OsObjects } from './os-objects.ts';
 import { CallTracker } from './service/call-tracker.ts';
 import { ObjectRegistry } from './service/object-registry.ts';
 import { createServiceInterface } from './service/service-interface.ts';
@@ -24,8 +23,9 @@ import { daemonSpecs } from './specs/daemon-specs.ts';
 import type { DaemonSpecs } from './specs/daemon-specs.ts';
 import { readDaemonConfig } from './state/daemon-config.ts';
 import type { DaemonConfig } from './state/daemon-config.ts';
-import { buildModel } from './state/daemon-model.ts';
+import { loadDaemonModel } from './state/daemon-model.ts';
 import type { DaemonModel } from './state/daemon-model.ts';
+import { TransactionManager } from './transaction/transaction-manager.ts';
 
 export interface SandboxDaemonOptions {
   readonly bus: MessageBus;
@@ -37,6 +37,8 @@ export interface SandboxDaemonOptions {
   readonly log?: (line: string) => void;
   /** Called after an idle exit released the name. */
   readonly onIdleExit?: () => void;
+  /** Seconds a finished transaction waits for its peers (rpm-ostreed: 30). */
+  readonly transactionLingerSeconds?: number;
 }
 
 const DBUS_NAME_FLAG_DO_NOT_QUEUE = 4;
@@ -50,16 +52,17 @@ const PRIMARY_OWNER = 1;
  */
 export class SandboxDaemon implements DaemonContext {
   readonly clients: ClientRegistry;
-  private readonly layout: SandboxLayout;
-  private readonly profile: DaemonProfile;
-  private readonly specs: DaemonSpecs;
-  private readonly log: (line: string) => void;
+  readonly layout: SandboxLayout;
+  readonly profile: DaemonProfile;
+  readonly specs: DaemonSpecs;
+  readonly log: (line: string) => void;
+  readonly transactions: TransactionManager;
+  readonly commits: CommitStore;
   private readonly registry: ObjectRegistry;
   private readonly tracker: CallTracker;
   private readonly objectManager: ObjectManager;
-  private readonly commits: CommitStore;
   private readonly idle: IdleExit;
-  private readonly osObjects = new Map<string, { path: string; os: ServiceInterface }>();
+  private readonly osObjects: OsObjects;
   private sysroot!: ServiceInterface;
   private model!: DaemonModel;
   private config!: DaemonConfig;
@@ -75,9 +78,29 @@ export class SandboxDaemon implements DaemonContext {
     this.registry = new ObjectRegistry(options.bus);
     this.tracker = new CallTracker(options.bus, this.registry);
     this.objectManager = new ObjectManager(this.registry, this.profile.rootPath, this.caller);
+    this.osObjects = new OsObjects(this, this.objectManager, this.caller);
     this.commits = new CommitStore(this.layout.repo);
     this.clients = new ClientRegistry(options.bus, () => this.updateIdle(), this.log);
     this.idle = new IdleExit(0, () => void this.idleExit(), this.log);
+    this.transactions = new TransactionManager({
+      bus: options.bus,
+      spec: this.specs.transaction,
+      socketPath: join(this.layout.runDir, 'transaction.sock'),
+      lingerSeconds: options.transactionLingerSeconds ?? 30,
+      sysroot: () => this.sysroot,
+      reload: () => this.reload(),
+      onActiveChange: () => this.updateIdle(),
+      log: this.log,
+    });
+  }
+
+  get bus(): MessageBus {
+    return this.options.bus;
+  }
+
+  /** The sysroot as last loaded. */
+  get state(): DaemonModel {
+    return this.model;
   }
 
   /** Loads config and sysroot and exports all objects; the name is not owned yet. */
@@ -111,7 +134,7 @@ export class SandboxDaemon implements DaemonContext {
       methods: { ...clientMethods(this), ...reloadMethods(this), ...getOsMethod(this) },
     });
     this.objectManager.add(this.profile.sysrootPath, [this.sysroot], false);
-    this.publishOs(this.model, false);
+    this.osObjects.publish(this.model, false);
     this.idle.setTimeoutSeconds(this.idleTimeout());
   }
 
@@ -140,6 +163,7 @@ export class SandboxDaemon implements DaemonContext {
     this.stopped = true;
     this.stopWatching?.();
     this.idle.stop();
+    await this.transactions.shutdown();
     try {
       await this.options.bus.releaseName(this.profile.busName);
     } catch (err) {
@@ -160,12 +184,16 @@ export class SandboxDaemon implements DaemonContext {
     });
   }
 
+  automaticUpdatePolicy(): string {
+    return this.config.automaticUpdatePolicy;
+  }
+
   bootedPath(): string {
     return this.model.booted;
   }
 
   osPath(osname: string): string | undefined {
-    return this.osObjects.get(osname)?.path;
+    return this.osObjects.path(osname);
   }
 
   /** One reload at a time, in call order (watcher, Reload, ReloadConfig). */
@@ -175,10 +203,8 @@ export class SandboxDaemon implements DaemonContext {
     return run;
   }
 
-  private async loadModel(): Promise<DaemonModel> {
-    const boot = await readBootRecord(this.layout);
-    const sysroot = await readSysroot(this.layout, boot);
-    return buildModel(sysroot, { commits: this.commits, repo: this.layout.repo }, this.profile);
+  private loadModel(): Promise<DaemonModel> {
+    return loadDaemonModel(this.layout, this.commits, this.profile);
   }
 
   /**
@@ -187,7 +213,7 @@ export class SandboxDaemon implements DaemonContext {
    * Sysroot properties.
    */
   private apply(model: DaemonModel): void {
-    this.publishOs(model, true);
+    this.osObjects.publish(model, true);
     this.sysroot.update({
       Booted: model.booted,
       AutomaticUpdatePolicy: this.config.automaticUpdatePolicy,
@@ -196,39 +222,12 @@ export class SandboxDaemon implements DaemonContext {
     this.model = model;
   }
 
-  private publishOs(model: DaemonModel, announce: boolean): void {
-    for (const [osname, { path }] of [...this.osObjects]) {
-      if (model.os.has(osname)) continue;
-      this.objectManager.remove(path);
-      this.osObjects.delete(osname);
-    }
-    for (const [osname, { path, properties }] of model.os) {
-      const existing = this.osObjects.get(osname);
-      if (existing) {
-        existing.os.update({ ...properties });
-        continue;
-      }
-      const os = createServiceInterface({
-        spec: this.specs.os,
-        caller: this.caller,
-        properties: { ...properties },
-      });
-      const experimental = createServiceInterface({
-        spec: this.specs.osExperimental,
-        caller: this.caller,
-        methods: mooMethod(),
-      });
-      this.objectManager.add(path, [os, experimental], announce);
-      this.osObjects.set(osname, { path, os });
-    }
-  }
-
   private idleTimeout(): number {
     return this.options.idleExitSeconds ?? this.config.idleExitTimeout ?? 0;
   }
 
   private updateIdle(): void {
-    if (!this.stopped) this.idle.update(this.clients.size > 0);
+    if (!this.stopped) this.idle.update(this.clients.size > 0 || this.transactions.busy);
   }
 
   private async idleExit(): Promise<void> {

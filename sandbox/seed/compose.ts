@@ -20,6 +20,8 @@ export interface BaseCompose {
   readonly timestamp: string;
   readonly packages: readonly PackageSpec[];
   readonly repos: readonly RpmmdRepo[];
+  /** More metadata: key → GVariant text (see gvariantText). */
+  readonly extraMetadata?: Readonly<Record<string, string>>;
 }
 
 /** The `rpmostree.rpmdb.pkglist` value: `a(sssss)` of (name, epoch, version, release, arch). */
@@ -75,6 +77,7 @@ export async function commitBase(
     `--add-metadata-string=rpmostree.inputhash=${sha('sha256', compose.packages.map(nevra).join('\n'))}`,
     meta('rpmostree.rpmdb.pkglist', pkglist(compose.packages)),
     meta('rpmostree.rpmmd-repos', rpmmdRepos(compose.repos, true)),
+    ...Object.entries(compose.extraMetadata ?? {}).map(([k, v]) => meta(k, v)),
   ]);
 }
 
@@ -88,6 +91,8 @@ export interface LayeredCommit {
   /** Requested (layered) package names: `rpmostree.packages`. */
   readonly layered: readonly string[];
   readonly repos: readonly RpmmdRepo[];
+  /** Overlay `tree` on this commit (`--tree=ref=`) instead of committing `tree` alone. */
+  readonly baseTree?: string;
 }
 
 /**
@@ -106,6 +111,7 @@ export async function commitLayered(
     '--orphan',
     '--no-bindings',
     `--parent=${layer.parent}`,
+    ...(layer.baseTree ? [`--tree=ref=${layer.baseTree}`] : []),
     `--tree=dir=${tree}`,
     '--owner-uid=0',
     '--owner-gid=0',

@@ -5,6 +5,8 @@ import type { BootEntry } from './boot-entries.ts';
 import type { BootRecord } from './boot-record.ts';
 import { KeyFile } from './keyfile.ts';
 import type { SandboxLayout } from './layout.ts';
+import { readStagedRecord } from './staged-record.ts';
+import type { StagedRecord } from './staged-record.ts';
 
 /** libostree's unlock states (ostree_deployment_unlocked_state_to_string). */
 export type UnlockedState = 'none' | 'hotfix' | 'development' | 'transient';
@@ -20,6 +22,8 @@ export interface DeploymentRecord {
   readonly bootserial: number;
   readonly booted: boolean;
   readonly staged: boolean;
+  /** Staged with `lock-finalization`. */
+  readonly finalizationLocked: boolean;
   /** `[libostree-transient] pinned=true` in the origin (what `ostree admin pin` writes). */
   readonly pinned: boolean;
   readonly unlocked: UnlockedState;
@@ -51,8 +55,9 @@ export async function readSysroot(
 ): Promise<SysrootState> {
   const entries = await readBootEntries(layout.sysroot);
   const deployments: DeploymentRecord[] = [];
+  const staged = await readStagedRecord(layout);
   for (const [index, entry] of entries.entries())
-    deployments.push(await readDeployment(layout, entry, index, boot));
+    deployments.push(await readDeployment(layout, entry, index, boot, staged));
   return { deployments, booted: deployments.find((d) => d.booted) ?? null };
 }
 
@@ -61,6 +66,7 @@ async function readDeployment(
   entry: BootEntry,
   index: number,
   boot: BootRecord | null,
+  stagedRecord: StagedRecord | null,
 ): Promise<DeploymentRecord> {
   const link = ostreeKarg(entry.options);
   if (link === undefined) throw new Error(`No ostree= kernel argument found in ${entry.file}`);
@@ -89,6 +95,11 @@ async function readDeployment(
     boot.deployment === path &&
     boot.device === st.dev.toString() &&
     boot.inode === st.ino.toString();
+  const isStaged =
+    index === 0 &&
+    !booted &&
+    stagedRecord?.checksum === checksum &&
+    stagedRecord.serial === Number(serial);
   return {
     index,
     osname,
@@ -97,7 +108,9 @@ async function readDeployment(
     bootcsum,
     bootserial: Number(bootserial),
     booted,
-    staged: false,
+    // Only the first deployment can be the staged one, and never the booted one.
+    staged: isStaged,
+    finalizationLocked: isStaged && stagedRecord?.locked === true,
     pinned: origin?.boolean('libostree-transient', 'pinned') ?? false,
     unlocked: await unlockedState(layout, name, origin),
     origin,

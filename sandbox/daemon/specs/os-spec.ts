@@ -1,6 +1,16 @@
 import type { InterfaceSpec } from '../service/interface-spec.ts';
 
 const QT_MAP = { 'org.qtproject.QtDBus.QtTypeName': 'QVariantMap' };
+const IN0_MAP = { 'org.qtproject.QtDBus.QtTypeName.In0': 'QVariantMap' };
+const UNIX_FD = { 'org.gtk.GDBus.C.UnixFD': 'true' };
+const OPTIONS = { name: 'options', type: 'a{sv}' };
+const ADDRESS = { name: 'transaction_address', type: 's' };
+const DIFF = { name: 'result', type: 'a(sua{sv})' };
+const DETAILS = { name: 'details', type: 'a{sv}' };
+const REVISION = { name: 'revision', type: 's' };
+const PACKAGES = { name: 'packages', type: 'as' };
+const OUT0_LIST = { 'org.qtproject.QtDBus.QtTypeName.Out0': 'QVariantList' };
+const OUT1_MAP = { 'org.qtproject.QtDBus.QtTypeName.Out1': 'QVariantMap' };
 
 /**
  * `<prefix>.OS` as in org.projectatomic.rpmostree1.xml. Methods are added
@@ -9,7 +19,45 @@ const QT_MAP = { 'org.qtproject.QtDBus.QtTypeName': 'QVariantMap' };
 export function osSpec(prefix: string): InterfaceSpec {
   return {
     name: `${prefix}.OS`,
-    methods: {},
+    methods: {
+      AutomaticUpdateTrigger: {
+        in: [OPTIONS],
+        out: [
+          { name: 'enabled', type: 'b' },
+          { name: 'transaction_address', type: 's' },
+        ],
+        annotations: IN0_MAP,
+      },
+      Upgrade: { in: [OPTIONS], out: [ADDRESS], annotations: { ...IN0_MAP, ...UNIX_FD } },
+      Deploy: {
+        in: [{ name: 'revision', type: 's' }, OPTIONS],
+        out: [ADDRESS],
+        annotations: { 'org.qtproject.QtDBus.QtTypeName.In1': 'QVariantMap', ...UNIX_FD },
+      },
+      Rollback: { in: [OPTIONS], out: [ADDRESS], annotations: IN0_MAP },
+      ClearRollbackTarget: { in: [OPTIONS], out: [ADDRESS], annotations: IN0_MAP },
+      Cleanup: { in: [{ name: 'elements', type: 'as' }], out: [ADDRESS] },
+      GetDeploymentsRpmDiff: {
+        in: [
+          { name: 'deployid0', type: 's' },
+          { name: 'deployid1', type: 's' },
+        ],
+        out: [DIFF],
+        annotations: OUT0_LIST,
+      },
+      GetCachedUpdateRpmDiff: {
+        in: [{ name: 'deployid', type: 's' }],
+        out: [DIFF, DETAILS],
+        annotations: { ...OUT0_LIST, ...OUT1_MAP },
+      },
+      DownloadUpdateRpmDiff: { out: [ADDRESS] },
+      DownloadDeployRpmDiff: { in: [REVISION, PACKAGES], out: [ADDRESS] },
+      GetCachedDeployRpmDiff: {
+        in: [REVISION, PACKAGES],
+        out: [DIFF, DETAILS],
+        annotations: { ...OUT0_LIST, ...OUT1_MAP },
+      },
+    },
     properties: {
       BootedDeployment: { type: 'a{sv}', access: 'read', annotations: QT_MAP },
       DefaultDeployment: { type: 'a{sv}', access: 'read', annotations: QT_MAP },

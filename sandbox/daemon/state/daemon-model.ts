@@ -1,6 +1,11 @@
 import { osObjectPath } from '../../../daemon-bridge/rpm-ostree/profile.ts';
 import type { DaemonProfile } from '../../../daemon-bridge/rpm-ostree/profile.ts';
+import { readBootRecord } from '../../sysroot/boot-record.ts';
+import type { CommitStore } from '../../sysroot/commits.ts';
+import type { SandboxLayout } from '../../sysroot/layout.ts';
+import { readSysroot } from '../../sysroot/read-sysroot.ts';
 import type { DeploymentRecord, SysrootState } from '../../sysroot/read-sysroot.ts';
+import { loadCachedUpdate } from './cached-update.ts';
 import { deploymentDict } from './deployment-dict.ts';
 import type { DeploymentContext, VarDict } from './deployment-dict.ts';
 
@@ -87,4 +92,28 @@ function osProperties(
     CachedUpdate: {},
     HasCachedUpdateRpmDiff: false,
   };
+}
+
+/** `model` with CachedUpdate/HasCachedUpdateRpmDiff set on the booted OS (the only one that has them). */
+export function withCachedUpdate(model: DaemonModel, cached: VarDict): DaemonModel {
+  const osname = model.sysroot.booted?.osname;
+  const entry = osname !== undefined ? model.os.get(osname) : undefined;
+  if (!entry || Object.keys(cached).length === 0) return model;
+  const os = new Map(model.os);
+  os.set(osname!, {
+    path: entry.path,
+    properties: { ...entry.properties, CachedUpdate: cached, HasCachedUpdateRpmDiff: true },
+  });
+  return { ...model, os };
+}
+
+/** Reads boot record, sysroot and cached update and builds the model (every reload). */
+export async function loadDaemonModel(
+  layout: SandboxLayout,
+  commits: CommitStore,
+  profile: DaemonProfile,
+): Promise<DaemonModel> {
+  const sysroot = await readSysroot(layout, await readBootRecord(layout));
+  const model = await buildModel(sysroot, { commits, repo: layout.repo }, profile);
+  return withCachedUpdate(model, await loadCachedUpdate(layout, commits, sysroot.booted));
 }

@@ -25,6 +25,8 @@ const FILTERED_META = [
   'rpmostree.removed-base-packages',
   'rpmostree.replaced-base-packages',
   'rpmostree.replaced-base-remote-packages',
+  // The sandbox's advisories (see sandbox/remote/advisories.ts): not a real compose key.
+  'rpmostree.sandbox.advisories',
 ];
 
 /** The deployment id used across the API: `<osname>-<checksum>.<serial>`. */
@@ -53,6 +55,7 @@ export async function deploymentDict(
   put('staged', 'b', d.staged);
   put('pinned', 'b', d.pinned);
   put('unlocked', 's', d.unlocked);
+  if (d.finalizationLocked) put('finalization-locked', 'b', true);
   if (d.origin) Object.assign(dict, originKeys(d.origin));
 
   const commit = await ctx.commits.load(d.checksum);

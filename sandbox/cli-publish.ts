@@ -1,0 +1,86 @@
+import { resolve } from 'node:path';
+import { publish } from './remote/publish.ts';
+import { sandboxLayout } from './sysroot/layout.ts';
+import { rebootSandbox } from './sysroot/sandbox-reboot.ts';
+
+/** Help for `npm run sandbox -- publish`. */
+export const PUBLISH_HELP = `Usage: npm run sandbox -- publish --dir DIR --version V [options]
+
+Releases a new version of the machine's ref on the sandbox's upstream repo
+(a new commit with its package list and advisories in the commit metadata)
+and regenerates the summary. Changes apply to the ref's current head.
+
+Options:
+  --dir DIR                        the sandbox directory (required)
+  --version V                      the compose version, e.g. 43.20260201.0 (required)
+  --add NAME-VER-REL[.ARCH]        add a package (repeatable)
+  --remove NAME                    remove a package (repeatable)
+  --upgrade NAME-VER-REL[.ARCH]    replace a package's version (repeatable)
+  --advisory ID:SEVERITY:NAME,...  a security advisory; SEVERITY is none, low,
+                                   moderate, important or critical (repeatable)
+  --pad-files N                    add N generated 2 KiB files (a bigger pull)
+`;
+
+/** Runs `publish` from its command-line arguments; returns the exit code. */
+export async function publishCommand(argv: readonly string[]): Promise<number> {
+  let dir: string | undefined;
+  let version: string | undefined;
+  let padFiles = 0;
+  const add: string[] = [];
+  const remove: string[] = [];
+  const upgrade: string[] = [];
+  const advisories: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--help' || flag === '-h') {
+      process.stdout.write(PUBLISH_HELP);
+      return 0;
+    } else if (flag === '--dir') dir = value();
+    else if (flag === '--version') version = value();
+    else if (flag === '--add') add.push(value());
+    else if (flag === '--remove') remove.push(value());
+    else if (flag === '--upgrade') upgrade.push(value());
+    else if (flag === '--advisory') advisories.push(value());
+    else if (flag === '--pad-files') padFiles = Number(value());
+    else {
+      process.stderr.write(`Unknown option ${flag}\n\n${PUBLISH_HELP}`);
+      return 2;
+    }
+  }
+  if (!dir || !version) {
+    process.stderr.write(`--dir and --version are required\n\n${PUBLISH_HELP}`);
+    return 2;
+  }
+  const done = await publish(resolve(dir), {
+    version,
+    add,
+    remove,
+    upgrade,
+    advisories,
+    padFiles,
+  });
+  process.stdout.write(`${done.checksum}\n`);
+  process.stderr.write(`published ${done.version} (${done.checksum})\n`);
+  return 0;
+}
+
+/**
+ * `npm run sandbox -- reboot --dir DIR`: finalizes the staged deployment and
+ * boots the default one (works while the sandbox runs; the daemon notices).
+ */
+export async function rebootCommand(argv: readonly string[]): Promise<number> {
+  const i = argv.findIndex((a) => a === '--dir' || a.startsWith('--dir='));
+  const dir = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.slice(6) : argv[i + 1];
+  if (!dir) {
+    process.stderr.write('Usage: npm run sandbox -- reboot --dir DIR\n');
+    return 2;
+  }
+  const boot = await rebootSandbox(sandboxLayout(resolve(dir)));
+  process.stderr.write(`booted ${boot.deployment}\n`);
+  return 0;
+}

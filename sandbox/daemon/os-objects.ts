@@ -1,0 +1,56 @@
+import type { DaemonContext } from './daemon-context.ts';
+import { mooMethod } from './methods/os-experimental-moo.ts';
+import { osMethods } from './methods/os-methods.ts';
+import type { ObjectManager } from './object-manager.ts';
+import { createServiceInterface } from './service/service-interface.ts';
+import type { CallContext, ServiceInterface } from './service/service-interface.ts';
+import type { DaemonModel } from './state/daemon-model.ts';
+
+/**
+ * The per-osname objects (OS + OSExperimental at the escaped path): created
+ * when a stateroot gains its first deployment, removed with its last,
+ * updated in between (ObjectManager signals as rpm-ostreed sends them).
+ */
+export class OsObjects {
+  private readonly objects = new Map<string, { path: string; os: ServiceInterface }>();
+
+  constructor(
+    private readonly ctx: DaemonContext,
+    private readonly objectManager: ObjectManager,
+    private readonly caller: () => CallContext,
+  ) {}
+
+  /** The object path of `osname`, if it has deployments. */
+  path(osname: string): string | undefined {
+    return this.objects.get(osname)?.path;
+  }
+
+  /** Brings the objects in line with `model`; `announce` sends InterfacesAdded. */
+  publish(model: DaemonModel, announce: boolean): void {
+    for (const [osname, { path }] of [...this.objects]) {
+      if (model.os.has(osname)) continue;
+      this.objectManager.remove(path);
+      this.objects.delete(osname);
+    }
+    for (const [osname, { path, properties }] of model.os) {
+      const existing = this.objects.get(osname);
+      if (existing) {
+        existing.os.update({ ...properties });
+        continue;
+      }
+      const os = createServiceInterface({
+        spec: this.ctx.specs.os,
+        caller: this.caller,
+        properties: { ...properties },
+        methods: osMethods(this.ctx, osname),
+      });
+      const experimental = createServiceInterface({
+        spec: this.ctx.specs.osExperimental,
+        caller: this.caller,
+        methods: mooMethod(),
+      });
+      this.objectManager.add(path, [os, experimental], announce);
+      this.objects.set(osname, { path, os });
+    }
+  }
+}
