@@ -2,10 +2,10 @@
  * Validate-then-call, shared by both transports (Electron IPC and the
  * WebSocket) so an untrusted payload is checked in exactly one way.
  */
-import type { CommandHandler } from '../contract/api.ts';
-import type { Result } from '../contract/domain.ts';
-import { validateCommand } from '../contract/validate.ts';
-import { toAppError } from '../errors.ts';
+import type { CommandHandler } from './contract/api.ts';
+import type { Result } from './contract/domain.ts';
+import { validateCommand } from './contract/validate.ts';
+import { toAppError } from './errors.ts';
 
 /**
  * Checks `name` and `args` with the contract schema and runs the command.

@@ -1,23 +1,14 @@
 import type { CommandHandler } from './contract/api.ts';
 import type { CommandArgs, CommandName, CommandResults } from './contract/commands.ts';
-import type {
-  AppState,
-  DaemonIdentity,
-  DaemonStatus,
-  Result,
-  RunMode,
-  SystemState,
-} from './contract/domain.ts';
+import type { AppState, DaemonIdentity, DaemonStatus, Result, RunMode } from './contract/domain.ts';
 import { assertNever, fail, ok } from './contract/domain.ts';
+import type { DeployPreview } from './contract/commands.ts';
+import type { Activity, UpdateCheck } from './contract/updates.ts';
+import type { DaemonPort } from './daemon-port.ts';
 import { toAppError } from './errors.ts';
+import { Transactions } from './transactions.ts';
 import type { LinkEvent } from './rpm-ostree/daemon-link.ts';
 import { toSystemState } from './rpm-ostree/parse-sysroot.ts';
-import type { SysrootProperties } from './rpm-ostree/parse-sysroot.ts';
-
-/** What the manager needs from the daemon side; DaemonLink provides it. */
-export interface DaemonPort {
-  refresh(): Promise<SysrootProperties>;
-}
 
 export interface Clock {
   now(): number;
@@ -37,7 +28,7 @@ export function reduceLinkEvent(
       return {
         ...state,
         daemon: { kind: 'ready', daemon },
-        system: toSystemState(event.properties, now),
+        system: toSystemState(event.properties, event.cachedUpdate, now),
       };
     case 'absent':
       return {
@@ -63,21 +54,41 @@ export function reduceLinkEvent(
   }
 }
 
+/** Progress signals can arrive by the thousand per second; snapshots go out at most this often. */
+export const ACTIVITY_PUBLISH_MS = 100;
+
 /**
  * The conductor: one immutable AppState snapshot, replaced on every change
- * and pushed to subscribers; commands run one at a time.
+ * and pushed to subscribers; commands that change the system run one at a
+ * time, reads and Cancel go straight through.
  */
 export class Manager implements CommandHandler {
   private state: AppState;
   private readonly listeners = new Set<(state: AppState) => void>();
   private queue: Promise<unknown> = Promise.resolve();
-  private port: DaemonPort | null = null;
+  private daemonPort: DaemonPort | null = null;
+  private readonly transactions: Transactions;
+  private pendingActivity: { value: Activity | null } | null = null;
+  private activityTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     mode: RunMode,
     private readonly clock: Clock = systemClock,
   ) {
-    this.state = { mode, daemon: { kind: 'connecting' }, system: null };
+    this.state = {
+      mode,
+      daemon: { kind: 'connecting' },
+      system: null,
+      activity: null,
+      lastCheck: null,
+      queued: null,
+    };
+    this.transactions = new Transactions({
+      port: () => this.daemonPort,
+      now: () => this.clock.now(),
+      setActivity: (activity, urgent) => this.activityChanged(activity, urgent),
+      setQueued: (queued) => this.replace({ ...this.state, queued }),
+    });
   }
 
   get snapshot(): AppState {
@@ -86,17 +97,23 @@ export class Manager implements CommandHandler {
 
   /** Attach (or detach, with null) the daemon side. */
   connectPort(port: DaemonPort | null): void {
-    this.port = port;
+    this.daemonPort = port;
+    if (!port) this.transactions.wakeQueued();
   }
 
   /** Feed from DaemonLink. */
   linkEvent(event: LinkEvent, daemon: DaemonIdentity): void {
-    this.replace(reduceLinkEvent(this.state, event, daemon, this.clock.now()));
+    const next = reduceLinkEvent(this.state, event, daemon, this.clock.now());
+    this.replace(next);
+    if (next.daemon.kind === 'ready')
+      this.transactions.activeTransactionChanged(next.system?.activeTransaction ?? null);
+    else this.transactions.wakeQueued();
   }
 
   /** Sets the daemon status directly (bus lost, reconnecting…), keeping the last system state. */
   setDaemonStatus(daemon: DaemonStatus): void {
     this.replace({ ...this.state, daemon });
+    if (daemon.kind !== 'ready') this.transactions.wakeQueued();
   }
 
   subscribe(listener: (state: AppState) => void): () => void {
@@ -105,37 +122,93 @@ export class Manager implements CommandHandler {
   }
 
   handle<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<CommandResults[K]> {
-    return this.run(() => this.dispatch(name, args));
+    const handlers = this.handlers();
+    const run = () => (handlers[name] as (a: CommandArgs<K>) => Promise<CommandResults[K]>)(args);
+    return IMMEDIATE.has(name) ? run() : this.serialised(run);
   }
 
-  private async dispatch<K extends CommandName>(
-    name: K,
-    _args: CommandArgs<K>,
-  ): Promise<CommandResults[K]> {
-    // Each branch returns the result type of its own command.
-    const results: { [C in CommandName]: () => Promise<CommandResults[C]> } = {
+  /** One entry per command; the compiler checks each result type. */
+  private handlers(): { [C in CommandName]: (args: CommandArgs<C>) => Promise<CommandResults[C]> } {
+    return {
       getState: () => Promise.resolve(this.state),
-      refresh: () => this.refresh(),
+      refresh: () => this.withPort((port) => port.refresh().then(() => null)),
+      checkForUpdates: () => this.checkForUpdates(),
+      stageUpdate: () => this.transactions.run({ kind: 'upgrade' }, 'stageUpdate'),
+      cancelTransaction: () =>
+        this.transactions.cancel(this.state.system?.activeTransaction ?? null),
+      rebootToApply: () => this.withPort((port) => port.reboot().then(() => null)),
+      rollback: () => this.transactions.run({ kind: 'rollback' }, 'rollback'),
+      compareDeployments: ([from, to]) => this.withPort((port) => port.compare(from, to)),
+      previewDeploy: ([revision]) => this.previewDeploy(revision),
+      deployRevision: ([revision]) =>
+        this.transactions.run({ kind: 'deploy', revision }, 'deployRevision'),
+      cleanup: ([elements]) => this.transactions.run({ kind: 'cleanup', elements }, 'cleanup'),
+      dismissActivity: () => {
+        this.transactions.dismiss();
+        return Promise.resolve(null);
+      },
     };
-    return results[name]();
   }
 
-  private async refresh(): Promise<Result<null>> {
-    if (!this.port)
+  private async checkForUpdates(): Promise<Result<null>> {
+    const result = await this.transactions.run({ kind: 'check' }, 'checkForUpdates');
+    const update = this.state.system?.cachedUpdate ?? null;
+    const lastCheck: UpdateCheck = result.ok
+      ? {
+          at: this.clock.now(),
+          outcome:
+            update && (update.newBaseCommit || update.changes.length > 0)
+              ? 'update-available'
+              : 'up-to-date',
+          message: null,
+        }
+      : { at: this.clock.now(), outcome: 'failed', message: result.error.message };
+    this.replace({ ...this.state, lastCheck });
+    return result;
+  }
+
+  private async previewDeploy(revision: string): Promise<Result<DeployPreview>> {
+    const downloaded = await this.transactions.run(
+      { kind: 'download-deploy-diff', revision },
+      'previewDeploy',
+    );
+    if (!downloaded.ok) return downloaded;
+    return this.withPort((port) => port.cachedDeployDiff(revision));
+  }
+
+  private async withPort<T>(task: (port: DaemonPort) => Promise<T>): Promise<Result<T>> {
+    const port = this.daemonPort;
+    if (!port)
       return fail({ kind: 'daemon-unavailable', message: 'Not connected to an update daemon.' });
     try {
-      await this.port.refresh();
-      return ok(null);
+      return ok(await task(port));
     } catch (err) {
       return fail(toAppError(err));
     }
   }
 
   /** Serialises commands: the daemon runs one transaction at a time, so do we. */
-  private run<T>(task: () => Promise<T>): Promise<T> {
+  private serialised<T>(task: () => Promise<T>): Promise<T> {
     const next = this.queue.then(task, task);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  private activityChanged(activity: Activity | null, urgent: boolean): void {
+    this.pendingActivity = { value: activity };
+    if (urgent) {
+      this.flushActivity();
+      return;
+    }
+    this.activityTimer ??= setTimeout(() => this.flushActivity(), ACTIVITY_PUBLISH_MS);
+  }
+
+  private flushActivity(): void {
+    clearTimeout(this.activityTimer);
+    this.activityTimer = undefined;
+    const pending = this.pendingActivity;
+    this.pendingActivity = null;
+    if (pending) this.replace({ ...this.state, activity: pending.value });
   }
 
   private replace(next: AppState): void {
@@ -145,4 +218,10 @@ export class Manager implements CommandHandler {
   }
 }
 
-export type { SystemState };
+/** Commands that never wait behind a running transaction. */
+const IMMEDIATE: ReadonlySet<CommandName> = new Set([
+  'getState',
+  'cancelTransaction',
+  'dismissActivity',
+  'compareDeployments',
+]);

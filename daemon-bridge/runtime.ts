@@ -77,7 +77,7 @@ export async function createAppRuntime(options: RuntimeOptions): Promise<AppRunt
     link = new DaemonLink(current, profile, (e) => manager.linkEvent(e, identity), options.log);
     manager.connectPort(link);
     try {
-      await link.start();
+      await link.open();
     } catch (err) {
       manager.linkEvent({ kind: 'failed', error: err }, identity);
     }

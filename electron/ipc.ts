@@ -12,7 +12,7 @@ import type { CommandHandler, Unsubscribe } from '../daemon-bridge/contract/api.
 import { channelOf, commandNames, STATE_CHANNEL } from '../daemon-bridge/contract/commands.ts';
 import type { Result } from '../daemon-bridge/contract/domain.ts';
 import type { Logger } from '../daemon-bridge/logger.ts';
-import { dispatchCommand, payloadSize } from '../daemon-bridge/web/dispatch.ts';
+import { dispatchCommand, payloadSize } from '../daemon-bridge/dispatch.ts';
 import { isAppUrl } from './app-protocol.ts';
 
 export type SenderEvent = Pick<IpcMainInvokeEvent, 'senderFrame'>;

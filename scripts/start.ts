@@ -62,7 +62,11 @@ function electronBinary(): string | null {
 }
 
 async function runWeb(options: LaunchOptions, daemon: Daemon): Promise<() => Promise<void>> {
-  const runtime = await createAppRuntime({ mode: daemon.mode, busAddress: daemon.busAddress, log });
+  const runtime = await createAppRuntime({
+    mode: daemon.mode,
+    busAddress: daemon.busAddress,
+    log,
+  });
   const server = await startWebServer({
     handler: runtime.handler,
     rendererDir: join(root, 'dist', 'renderer'),

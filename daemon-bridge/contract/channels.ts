@@ -4,7 +4,20 @@
  * the compiler keeps the two lists equal.
  */
 
-export const commandNames = ['getState', 'refresh'] as const;
+export const commandNames = [
+  'getState',
+  'refresh',
+  'checkForUpdates',
+  'stageUpdate',
+  'cancelTransaction',
+  'rebootToApply',
+  'rollback',
+  'compareDeployments',
+  'previewDeploy',
+  'deployRevision',
+  'cleanup',
+  'dismissActivity',
+] as const;
 
 export type CommandName = (typeof commandNames)[number];
 

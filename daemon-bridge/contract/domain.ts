@@ -4,6 +4,8 @@
  * daemon replies into these; the renderer only ever sees these.
  */
 
+import type { Activity, AvailableUpdate, QueuedRequest, UpdateCheck } from './updates.ts';
+
 /** Where a deployment's base comes from. */
 export type Origin =
   | { readonly kind: 'ref'; readonly refspec: string }
@@ -93,6 +95,8 @@ export interface SystemState {
   readonly rollbackId: string | null;
   readonly automaticUpdatePolicy: AutomaticUpdatePolicy;
   readonly activeTransaction: ActiveTransaction | null;
+  /** The booted OS's CachedUpdate: what an upgrade would bring; null when none is known. */
+  readonly cachedUpdate: AvailableUpdate | null;
   /** Wall-clock time (ms since epoch) of the read this state came from. */
   readonly readAt: number;
 }
@@ -127,6 +131,12 @@ export interface AppState {
   readonly daemon: DaemonStatus;
   /** Null until the first successful read. Kept (stale) while the daemon is away. */
   readonly system: SystemState | null;
+  /** The transaction running now, or the last one until dismissed. */
+  readonly activity: Activity | null;
+  /** The last update check this app ran. */
+  readonly lastCheck: UpdateCheck | null;
+  /** A request waiting for another client's transaction to finish. */
+  readonly queued: QueuedRequest | null;
 }
 
 /** The closed set of failure kinds (STYLE.md §8). */

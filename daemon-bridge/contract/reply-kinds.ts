@@ -15,4 +15,14 @@ export type ReplyKind<T> = [T] extends [Result<unknown>] ? 'result' : 'value';
 export const replyKinds: { readonly [K in CommandName]: ReplyKind<CommandResults[K]> } = {
   getState: 'value',
   refresh: 'result',
+  checkForUpdates: 'result',
+  stageUpdate: 'result',
+  cancelTransaction: 'result',
+  rebootToApply: 'result',
+  rollback: 'result',
+  compareDeployments: 'result',
+  previewDeploy: 'result',
+  deployRevision: 'result',
+  cleanup: 'result',
+  dismissActivity: 'value',
 };

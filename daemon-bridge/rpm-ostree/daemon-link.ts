@@ -5,15 +5,35 @@ import { isUnavailable } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { applySysrootChanges } from './parse-sysroot.ts';
 import type { SysrootProperties } from './parse-sysroot.ts';
+import type { AvailableUpdate } from '../contract/updates.ts';
+import { parseCachedUpdate } from './parse-cached-update.ts';
+import { unwrapVariant } from './vardict.ts';
+import { getCachedUpdate } from './verbs/get-cached-update.ts';
 import type { DaemonProfile } from './profile.ts';
 import { interfaces } from './profile.ts';
 import { getSysrootProperties } from './verbs/get-sysroot-properties.ts';
 import { registerClient, unregisterClient } from './verbs/register-client.ts';
 import { reload } from './verbs/reload.ts';
+import type { PackageChange } from '../contract/updates.ts';
+import { DBusCallError } from '../dbus/call.ts';
+import type { DaemonPort, FollowHandlers } from '../daemon-port.ts';
+import type { TransactionRequest } from '../requests.ts';
+import { login1Reboot } from '../system/login1-reboot.ts';
+import { attachTransaction, cancelTransaction, runTransaction } from './transaction/index.ts';
+import type { TransactionOutcome } from './transaction/index.ts';
+import type { OsTarget } from './verbs/os-call.ts';
+import { getCachedDeployRpmDiff, getDeploymentsRpmDiff } from './verbs/rpm-diffs.ts';
+import type { CachedDiff } from './verbs/rpm-diffs.ts';
+import { startRequest } from './verbs/start-request.ts';
 
 /** What the link reports: the daemon's presence and, when present, its properties. */
 export type LinkEvent =
-  | { readonly kind: 'properties'; readonly properties: SysrootProperties }
+  | {
+      readonly kind: 'properties';
+      readonly properties: SysrootProperties;
+      /** The booted OS object's CachedUpdate. */
+      readonly cachedUpdate: AvailableUpdate | null;
+    }
   | { readonly kind: 'absent' }
   | { readonly kind: 'gone' }
   | { readonly kind: 'failed'; readonly error: unknown };
@@ -25,8 +45,9 @@ export type LinkEvent =
  * starts a new daemon and nothing is reported but fresh properties; when it
  * is not, the link reports `gone` until a new owner appears.
  */
-export class DaemonLink {
+export class DaemonLink implements DaemonPort {
   private properties: SysrootProperties | null = null;
+  private cachedUpdate: AvailableUpdate | null = null;
   private activatable = false;
   private generation = 0;
   private unsubscribers: (() => Promise<void>)[] = [];
@@ -37,9 +58,52 @@ export class DaemonLink {
     readonly profile: DaemonProfile,
     private readonly emit: (event: LinkEvent) => void,
     private readonly log: Logger,
+    /** Reboots into the default deployment; logind on a real system. */
+    private readonly rebooter: (bus: MessageBus) => Promise<void> = login1Reboot,
   ) {}
 
-  async start(): Promise<void> {
+  start(request: TransactionRequest): Promise<string> {
+    return startRequest(this.osTarget(), request);
+  }
+
+  follow(
+    address: string,
+    how: 'run' | 'attach',
+    handlers: FollowHandlers,
+  ): Promise<TransactionOutcome> {
+    const options = { profile: this.profile, ...handlers };
+    return how === 'run' ? runTransaction(address, options) : attachTransaction(address, options);
+  }
+
+  async cancel(address: string): Promise<void> {
+    await cancelTransaction(address, { profile: this.profile });
+  }
+
+  compare(fromId: string, toId: string): Promise<readonly PackageChange[]> {
+    return getDeploymentsRpmDiff(this.osTarget(), fromId, toId);
+  }
+
+  cachedDeployDiff(revision: string): Promise<CachedDiff> {
+    return getCachedDeployRpmDiff(this.osTarget(), revision);
+  }
+
+  reboot(): Promise<void> {
+    return this.rebooter(this.bus);
+  }
+
+  /** OS methods go to the booted OS object, whose path the daemon told us. */
+  private osTarget(): OsTarget {
+    const osPath = this.properties?.bootedOsPath;
+    if (!osPath || osPath === '/')
+      throw new DBusCallError(
+        'org.freedesktop.DBus.Error.Failed',
+        'This system is not booted into an OSTree deployment.',
+        'GetOS',
+      );
+    return { bus: this.bus, profile: this.profile, osPath };
+  }
+
+  async open(): Promise<void> {
     const sysrootIface = interfaces(this.profile).sysroot;
     this.unsubscribers.push(
       await watchNameOwner(this.bus, this.profile.busName, (owner) => this.ownerChanged(owner)),
@@ -53,6 +117,17 @@ export class DaemonLink {
           arg0: sysrootIface,
         },
         (body) => this.propertiesChanged(body),
+      ),
+      // The booted OS object's path can change; filter on it when a signal arrives.
+      await subscribeSignal(
+        this.bus,
+        {
+          sender: this.profile.busName,
+          interface: 'org.freedesktop.DBus.Properties',
+          member: 'PropertiesChanged',
+          arg0: interfaces(this.profile).os,
+        },
+        (body, message) => this.osPropertiesChanged(body, message.path),
       ),
     );
     this.activatable = (await listActivatableNames(this.bus)).includes(this.profile.busName);
@@ -119,11 +194,35 @@ export class DaemonLink {
 
   private async read(generation: number): Promise<SysrootProperties> {
     const properties = await getSysrootProperties(this.bus, this.profile);
+    const cachedUpdate =
+      properties.bootedOsPath === '/'
+        ? null
+        : await getCachedUpdate(this.bus, this.profile, properties.bootedOsPath);
     if (generation === this.generation && !this.closed) {
       this.properties = properties;
-      this.emit({ kind: 'properties', properties });
+      this.cachedUpdate = cachedUpdate;
+      this.emitProperties();
     }
     return properties;
+  }
+
+  private emitProperties(): void {
+    if (!this.properties) return;
+    this.emit({ kind: 'properties', properties: this.properties, cachedUpdate: this.cachedUpdate });
+  }
+
+  private osPropertiesChanged(body: readonly unknown[], path: string | undefined): void {
+    const [iface, changed] = body;
+    if (iface !== interfaces(this.profile).os || this.closed || !this.properties) return;
+    if (path !== this.properties.bootedOsPath) return;
+    if (typeof changed !== 'object' || changed === null || !('CachedUpdate' in changed)) return;
+    try {
+      const value = (changed as Record<string, unknown>).CachedUpdate;
+      this.cachedUpdate = parseCachedUpdate(unwrapVariant(value, 'a{sv}', 'OS.CachedUpdate'));
+      this.emitProperties();
+    } catch (err) {
+      this.emit({ kind: 'failed', error: err });
+    }
   }
 
   private propertiesChanged(body: readonly unknown[]): void {
@@ -131,8 +230,16 @@ export class DaemonLink {
     if (iface !== interfaces(this.profile).sysroot || !this.properties || this.closed) return;
     if (typeof changed !== 'object' || changed === null) return;
     try {
-      this.properties = applySysrootChanges(this.properties, changed as Record<string, unknown>);
-      this.emit({ kind: 'properties', properties: this.properties });
+      const previous = this.properties;
+      this.properties = applySysrootChanges(previous, changed as Record<string, unknown>);
+      if (this.properties.bootedOsPath !== previous.bootedOsPath) {
+        // A new booted OS object (reboot, first deployment): its CachedUpdate is another one.
+        void this.read(++this.generation).catch((err: unknown) =>
+          this.emit({ kind: 'failed', error: err }),
+        );
+        return;
+      }
+      this.emitProperties();
     } catch (err) {
       this.emit({ kind: 'failed', error: err });
     }

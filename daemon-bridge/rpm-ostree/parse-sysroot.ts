@@ -4,6 +4,7 @@ import type {
   Deployment,
   SystemState,
 } from '../contract/domain.ts';
+import type { AvailableUpdate } from '../contract/updates.ts';
 import { parseDeployment } from './parse-deployment.ts';
 import { ParseError, tuple, unwrapVariant } from './vardict.ts';
 
@@ -133,8 +134,12 @@ export function deploymentRoles(deployments: readonly Deployment[]): {
   };
 }
 
-/** Builds the renderer's SystemState from the Sysroot properties. */
-export function toSystemState(props: SysrootProperties, readAt: number): SystemState {
+/** Builds the renderer's SystemState from the Sysroot properties and the booted OS's CachedUpdate. */
+export function toSystemState(
+  props: SysrootProperties,
+  cachedUpdate: AvailableUpdate | null,
+  readAt: number,
+): SystemState {
   const booted = props.deployments.find((d) => d.booted);
   return {
     sysrootPath: props.path,
@@ -143,6 +148,7 @@ export function toSystemState(props: SysrootProperties, readAt: number): SystemS
     ...deploymentRoles(props.deployments),
     automaticUpdatePolicy: props.automaticUpdatePolicy,
     activeTransaction: props.activeTransaction,
+    cachedUpdate,
     readAt,
   };
 }

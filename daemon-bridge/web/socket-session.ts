@@ -10,7 +10,7 @@ import type { AppError, AppState } from '../contract/domain.ts';
 import { clientMessage } from '../contract/web-protocol.ts';
 import type { ServerMessage } from '../contract/web-protocol.ts';
 import type { Logger } from '../logger.ts';
-import { dispatchCommand } from './dispatch.ts';
+import { dispatchCommand } from '../dispatch.ts';
 
 /** Calls one connection may have waiting; the manager serialises commands, so more only queue. */
 export const MAX_IN_FLIGHT = 32;

@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CommandHandler } from '../../daemon-bridge/contract/api.ts';
 import { MAX_PAYLOAD_BYTES } from '../../daemon-bridge/contract/commands.ts';
+import { commandNames } from '../../daemon-bridge/contract/channels.ts';
+import { hostileArgs } from '../support/hostile-args.ts';
 import { silentLogger } from '../../daemon-bridge/logger.ts';
 import { startWebServer } from '../../daemon-bridge/web/server.ts';
 import type { WebServer } from '../../daemon-bridge/web/server.ts';
@@ -167,6 +169,22 @@ describe('web-mode WebSocket: protocol', () => {
     expect(reply).toMatchObject({ type: 'rejected', id: 3, error: { kind: 'invalid-input' } });
     expect(handler.calls.filter((c) => c.name !== 'getState')).toEqual([]);
   });
+
+  for (const name of commandNames) {
+    const cases = hostileArgs(name).filter(([, args]) => {
+      try {
+        JSON.stringify(args);
+        return true;
+      } catch {
+        return false; // BigInt: a WebSocket frame cannot carry it
+      }
+    });
+    it.each(cases)(`${name}: rejects %s without calling the handler`, async (_what, args) => {
+      const reply = await answer(call(name, args));
+      expect(reply).toMatchObject({ type: 'rejected', id: 3, error: { kind: 'invalid-input' } });
+      expect(handler.calls.filter((c) => c.name !== 'getState')).toEqual([]);
+    });
+  }
 
   it('names the size limit when a frame is over it', async () => {
     const reply = await answer(call('refresh', ['x'.repeat(MAX_PAYLOAD_BYTES + 10)]));

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { AppState } from '../../../daemon-bridge/contract/domain.ts';
 import { DBusCallError } from '../../../daemon-bridge/dbus/call.ts';
+import { blankState } from '../../support/app-state.ts';
+import type { DaemonPort } from '../../../daemon-bridge/daemon-port.ts';
 import { Manager, reduceLinkEvent } from '../../../daemon-bridge/manager.ts';
 import type { SysrootProperties } from '../../../daemon-bridge/rpm-ostree/parse-sysroot.ts';
 import { ParseError } from '../../../daemon-bridge/rpm-ostree/vardict.ts';
 
 const daemon = { flavour: 'rpm-ostree', busName: 'org.projectatomic.rpmostree1' } as const;
-const initial: AppState = {
-  mode: { kind: 'system' },
-  daemon: { kind: 'connecting' },
-  system: null,
-};
+const initial: AppState = blankState();
 const props: SysrootProperties = {
   path: '/',
   bootedOsPath: '/org/projectatomic/rpmostree1/fedora',
@@ -19,11 +17,32 @@ const props: SysrootProperties = {
   activeTransaction: null,
 };
 
+/** A port whose every method fails the test if called; tests override what they use. */
+const unusedPort: DaemonPort = {
+  refresh: () => Promise.reject(new Error('unexpected refresh')),
+  start: () => Promise.reject(new Error('unexpected start')),
+  follow: () => Promise.reject(new Error('unexpected follow')),
+  cancel: () => Promise.reject(new Error('unexpected cancel')),
+  compare: () => Promise.reject(new Error('unexpected compare')),
+  cachedDeployDiff: () => Promise.reject(new Error('unexpected cachedDeployDiff')),
+  reboot: () => Promise.reject(new Error('unexpected reboot')),
+};
+
 describe('reduceLinkEvent', () => {
   it('properties make the daemon ready with a fresh system state', () => {
-    expect(reduceLinkEvent(initial, { kind: 'properties', properties: props }, daemon, 5)).toEqual({
+    expect(
+      reduceLinkEvent(
+        initial,
+        { kind: 'properties', properties: props, cachedUpdate: null },
+        daemon,
+        5,
+      ),
+    ).toEqual({
       mode: { kind: 'system' },
       daemon: { kind: 'ready', daemon },
+      activity: null,
+      lastCheck: null,
+      queued: null,
       system: {
         sysrootPath: '/',
         bootedOsname: null,
@@ -33,13 +52,19 @@ describe('reduceLinkEvent', () => {
         rollbackId: null,
         automaticUpdatePolicy: 'check',
         activeTransaction: null,
+        cachedUpdate: null,
         readAt: 5,
       },
     });
   });
 
   it('a daemon that went away keeps the last known system state', () => {
-    const ready = reduceLinkEvent(initial, { kind: 'properties', properties: props }, daemon, 5);
+    const ready = reduceLinkEvent(
+      initial,
+      { kind: 'properties', properties: props, cachedUpdate: null },
+      daemon,
+      5,
+    );
     const gone = reduceLinkEvent(ready, { kind: 'gone' }, daemon, 6);
     expect(gone.system).toBe(ready.system);
     expect(gone.daemon).toEqual({
@@ -76,7 +101,7 @@ describe('Manager', () => {
     const manager = new Manager({ kind: 'system' }, { now: () => 7 });
     const seen: AppState[] = [];
     const unsubscribe = manager.subscribe((s) => seen.push(s));
-    manager.linkEvent({ kind: 'properties', properties: props }, daemon);
+    manager.linkEvent({ kind: 'properties', properties: props, cachedUpdate: null }, daemon);
     unsubscribe();
     manager.linkEvent({ kind: 'gone' }, daemon);
     expect(seen.map((s) => s.daemon.kind)).toEqual(['ready']);
@@ -93,6 +118,7 @@ describe('Manager', () => {
   it('refresh maps the daemon error into the closed union', async () => {
     const manager = new Manager({ kind: 'system' });
     manager.connectPort({
+      ...unusedPort,
       refresh: () =>
         Promise.reject(
           new DBusCallError(
@@ -112,26 +138,38 @@ describe('Manager', () => {
     });
   });
 
-  it('runs commands one at a time, in order', async () => {
+  it('runs commands that change the system one at a time, in order; reads go straight through', async () => {
     const manager = new Manager({ kind: 'system' });
     const order: string[] = [];
-    let release: () => void = () => {};
+    const releases: (() => void)[] = [];
     manager.connectPort({
+      ...unusedPort,
       refresh: () =>
         new Promise((resolve) => {
-          order.push('refresh-start');
-          release = () => {
-            order.push('refresh-end');
+          const n = releases.length + 1;
+          order.push(`refresh-${n}-start`);
+          releases.push(() => {
+            order.push(`refresh-${n}-end`);
             resolve(props);
-          };
+          });
         }),
     });
     const first = manager.handle('refresh', []);
-    const second = manager.handle('getState', []).then(() => order.push('getState'));
+    const second = manager.handle('refresh', []);
+    await manager.handle('getState', []).then(() => order.push('getState'));
     await new Promise((r) => setTimeout(r, 10));
-    expect(order).toEqual(['refresh-start']);
-    release();
-    await Promise.all([first, second]);
-    expect(order).toEqual(['refresh-start', 'refresh-end', 'getState']);
+    expect(order).toEqual(['refresh-1-start', 'getState']);
+    releases[0]!();
+    await first;
+    await new Promise((r) => setTimeout(r, 10));
+    releases[1]!();
+    await second;
+    expect(order).toEqual([
+      'refresh-1-start',
+      'getState',
+      'refresh-1-end',
+      'refresh-2-start',
+      'refresh-2-end',
+    ]);
   });
 });

@@ -96,7 +96,7 @@ describe('parseDeployment on real status samples', () => {
 describe('parseSysrootProperties on a real sample', () => {
   it('builds the whole system state with roles', () => {
     const status = load('status-json__zincati-fixture__fcos43-container-update-driver__2025.txt');
-    const state = toSystemState(parseSysrootProperties(statusToSysrootGetAll(status)), 1000);
+    const state = toSystemState(parseSysrootProperties(statusToSysrootGetAll(status)), null, 1000);
     const id = 'fedora-coreos-36ff46d732a070a1bf10f7157f764e316f99a836dcdbf56702798e5042411fe9.0';
     expect({ ...state, deployments: state.deployments.map((d) => d.id) }).toEqual({
       sysrootPath: '/',
@@ -107,6 +107,7 @@ describe('parseSysrootProperties on a real sample', () => {
       rollbackId: null,
       automaticUpdatePolicy: 'none',
       activeTransaction: null,
+      cachedUpdate: null,
       readAt: 1000,
     });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CommandHandler } from '../../../daemon-bridge/contract/api.ts';
-import { dispatchCommand, payloadSize } from '../../../daemon-bridge/web/dispatch.ts';
+import { dispatchCommand, payloadSize } from '../../../daemon-bridge/dispatch.ts';
 import { printWebUrl } from '../../../daemon-bridge/web/server.ts';
 import { checkClientFrame } from '../../../daemon-bridge/web/socket-session.ts';
 import { fakeHandler } from './web-kit.ts';

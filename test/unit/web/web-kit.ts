@@ -13,18 +13,11 @@ import type {
   CommandResults,
 } from '../../../daemon-bridge/contract/commands.ts';
 import type { AppState } from '../../../daemon-bridge/contract/domain.ts';
+import { blankState } from '../../support/app-state.ts';
 import type { ServerMessage } from '../../../daemon-bridge/contract/web-protocol.ts';
 
-export const STATE_A: AppState = {
-  mode: { kind: 'system' },
-  daemon: { kind: 'connecting' },
-  system: null,
-};
-export const STATE_B: AppState = {
-  mode: { kind: 'system' },
-  daemon: { kind: 'absent', message: 'no daemon' },
-  system: null,
-};
+export const STATE_A: AppState = blankState();
+export const STATE_B: AppState = blankState({ daemon: { kind: 'absent', message: 'no daemon' } });
 
 export interface FakeHandler extends CommandHandler {
   readonly calls: { name: CommandName; args: unknown }[];
@@ -32,12 +25,29 @@ export interface FakeHandler extends CommandHandler {
   listenerCount(): number;
 }
 
-/** Answers getState with the latest emitted state and refresh with `ok(null)`. */
+/** Answers getState with the latest emitted state and every other command with a success. */
 export function fakeHandler(initial: AppState = STATE_A): FakeHandler {
   let state = initial;
   const listeners = new Set<(s: AppState) => void>();
   const calls: { name: CommandName; args: unknown }[] = [];
-  const results = (): CommandResults => ({ getState: state, refresh: { ok: true, value: null } });
+  const done = { ok: true, value: null } as const;
+  const results = (): CommandResults => ({
+    getState: state,
+    refresh: done,
+    checkForUpdates: done,
+    stageUpdate: done,
+    cancelTransaction: done,
+    rebootToApply: done,
+    rollback: done,
+    compareDeployments: { ok: true, value: [] },
+    previewDeploy: {
+      ok: true,
+      value: { checksum: 'c', version: null, timestamp: null, changes: [] },
+    },
+    deployRevision: done,
+    cleanup: done,
+    dismissActivity: null,
+  });
   return {
     calls,
     handle<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<CommandResults[K]> {

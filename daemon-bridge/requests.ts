@@ -1,0 +1,37 @@
+import type { CleanupElement } from './contract/updates.ts';
+import {
+  cleanupCommandLine,
+  commandLines,
+  deployCommandLine,
+  deployPreviewCommandLine,
+} from './contract/command-lines.ts';
+import { assertNever } from './contract/domain.ts';
+
+/** Every transaction the app can ask the daemon for. */
+export type TransactionRequest =
+  | { readonly kind: 'check' }
+  | { readonly kind: 'upgrade' }
+  | { readonly kind: 'rollback' }
+  | { readonly kind: 'deploy'; readonly revision: string }
+  | { readonly kind: 'download-deploy-diff'; readonly revision: string }
+  | { readonly kind: 'cleanup'; readonly elements: readonly CleanupElement[] };
+
+/** The `rpm-ostree` command line that asks the daemon for the same thing. */
+export function commandLineOf(request: TransactionRequest): string {
+  switch (request.kind) {
+    case 'check':
+      return commandLines.check;
+    case 'upgrade':
+      return commandLines.stage;
+    case 'rollback':
+      return commandLines.rollback;
+    case 'deploy':
+      return deployCommandLine(request.revision);
+    case 'download-deploy-diff':
+      return deployPreviewCommandLine(request.revision);
+    case 'cleanup':
+      return cleanupCommandLine(request.elements);
+    default:
+      return assertNever(request);
+  }
+}

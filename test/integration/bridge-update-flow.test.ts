@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppState } from '../../daemon-bridge/contract/domain.ts';
+import { silentLogger } from '../../daemon-bridge/logger.ts';
+import { createAppRuntime } from '../../daemon-bridge/runtime.ts';
+import type { AppRuntime } from '../../daemon-bridge/runtime.ts';
+import { startSandbox } from '../../sandbox/launch.ts';
+import type { RunningSandbox } from '../../sandbox/launch.ts';
+import { publish } from '../../sandbox/remote/publish.ts';
+import { waitForState } from '../support/runtime-probe.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+const NEW = '43.20260301.0';
+const booted = (s: AppState) => s.system?.deployments.find((d) => d.booted);
+
+/**
+ * The update flow of the issue through the bridge, on the sandbox's real
+ * pulls and transactions: publish → check → the cached update carries the
+ * diff and advisories → stage (with progress) → reboot → new booted →
+ * rollback → reboot → old booted.
+ */
+describe('check, stage, reboot, roll back — through the bridge', () => {
+  const dir = tempDir('flow');
+  let sandbox: RunningSandbox;
+  let runtime: AppRuntime;
+  const seen: AppState[] = [];
+  let oldVersion: string;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ dir: dir.path, log: () => {}, transactionLinger: 2 });
+    runtime = await createAppRuntime({
+      mode: { kind: 'sandbox', dir: dir.path, reason: 'requested' },
+      busAddress: sandbox.address,
+      log: silentLogger,
+    });
+    runtime.manager.subscribe((s) => seen.push(s));
+    const ready = await waitForState(runtime, 'ready', (s) => s.daemon.kind === 'ready');
+    oldVersion = booted(ready)!.version!;
+    await publish(dir.path, {
+      version: NEW,
+      upgrade: ['kernel-core-6.18.6-200.fc43'],
+      add: ['cowsay-3.8.4-1.fc43.noarch'],
+      remove: ['bootc'],
+      padFiles: 300,
+      advisories: ['FEDORA-2026-0301:critical:kernel-core', 'FEDORA-2026-0302:low:cowsay'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await runtime?.stop();
+    await sandbox?.stop();
+    dir.remove();
+  });
+
+  it('Check finds the update with its package diff and advisories, most severe first', async () => {
+    await expect(runtime.handler.handle('checkForUpdates', [])).resolves.toEqual({
+      ok: true,
+      value: null,
+    });
+    const state = runtime.manager.snapshot;
+    expect(state.lastCheck?.outcome).toBe('update-available');
+    const update = state.system!.cachedUpdate!;
+    expect({
+      version: update.version,
+      newBase: update.newBaseCommit,
+      kernel: update.changes.find((c) => c.name === 'kernel-core')?.kind,
+      cowsay: update.changes.find((c) => c.name === 'cowsay')?.kind,
+      bootc: update.changes.find((c) => c.name === 'bootc')?.kind,
+      advisories: update.advisories.map((a) => [a.id, a.severity]),
+    }).toEqual({
+      version: NEW,
+      newBase: true,
+      kernel: 'upgraded',
+      cowsay: 'added',
+      bootc: 'removed',
+      advisories: [
+        ['FEDORA-2026-0301', 'critical'],
+        ['FEDORA-2026-0302', 'low'],
+      ],
+    });
+  });
+
+  it('Download and stage shows phases and download progress, then a staged pending deployment', async () => {
+    seen.length = 0;
+    await expect(runtime.handler.handle('stageUpdate', [])).resolves.toEqual({
+      ok: true,
+      value: null,
+    });
+    const { activity, system } = runtime.manager.snapshot;
+    console.log(
+      JSON.stringify({ ...activity, messages: activity?.messages.slice(0, 12) }, null, 1),
+      seen.filter((s) => s.activity?.phase === 'running').length,
+    );
+    expect(activity).toMatchObject({
+      owner: 'this-app',
+      phase: 'succeeded',
+      commandLine: 'rpm-ostree upgrade',
+      error: null,
+    });
+    expect(activity!.title).not.toBe('');
+    const pending = system!.deployments.find((d) => d.id === system!.pendingId);
+    expect({
+      version: pending?.version,
+      staged: pending?.staged,
+      booted: booted(runtime.manager.snapshot)?.version,
+    }).toEqual({
+      version: NEW,
+      staged: true,
+      booted: oldVersion,
+    });
+  });
+
+  it('Reboot to apply (logind on the sandbox bus) boots the new version', async () => {
+    await expect(runtime.handler.handle('rebootToApply', [])).resolves.toEqual({
+      ok: true,
+      value: null,
+    });
+    const after = await waitForState(
+      runtime,
+      'new version booted',
+      (s) => booted(s)?.version === NEW,
+    );
+    expect(after.system!.deployments.find((d) => d.id === after.system!.rollbackId)?.version).toBe(
+      oldVersion,
+    );
+  });
+
+  it('Compare shows what going back would change; Rollback + reboot brings the old version back', async () => {
+    const s = runtime.manager.snapshot.system!;
+    const diff = await runtime.handler.handle('compareDeployments', [s.bootedId!, s.rollbackId!]);
+    expect(diff.ok && diff.value.find((c) => c.name === 'cowsay')?.kind).toBe('removed');
+    await expect(runtime.handler.handle('rollback', [])).resolves.toEqual({
+      ok: true,
+      value: null,
+    });
+    const rolled = runtime.manager.snapshot.system!;
+    expect(rolled.deployments.find((d) => d.id === rolled.pendingId)?.version).toBe(oldVersion);
+    // Undo before rebooting: Rollback again puts the booted deployment back on top.
+    await expect(runtime.handler.handle('rollback', [])).resolves.toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(runtime.manager.snapshot.system!.pendingId).toBeNull();
+    await expect(runtime.handler.handle('rollback', [])).resolves.toEqual({
+      ok: true,
+      value: null,
+    });
+    await expect(runtime.handler.handle('rebootToApply', [])).resolves.toEqual({
+      ok: true,
+      value: null,
+    });
+    await waitForState(runtime, 'old version booted', (s) => booted(s)?.version === oldVersion);
+  });
+});

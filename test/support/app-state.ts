@@ -1,0 +1,14 @@
+import type { AppState } from '../../daemon-bridge/contract/domain.ts';
+
+/** An AppState with nothing known yet; tests spread their own fields over it. */
+export function blankState(overrides: Partial<AppState> = {}): AppState {
+  return {
+    mode: { kind: 'system' },
+    daemon: { kind: 'connecting' },
+    system: null,
+    activity: null,
+    lastCheck: null,
+    queued: null,
+    ...overrides,
+  };
+}
