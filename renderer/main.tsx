@@ -17,6 +17,11 @@ import './styles/controls.css';
 import './styles/pills.css';
 import './styles/notice.css';
 import './styles/deployments.css';
+import './styles/tabs.css';
+import './styles/updates.css';
+import './styles/dialogs.css';
+import './styles/diff.css';
+import './styles/deployment-tools.css';
 
 document.title = t('appTitle');
 

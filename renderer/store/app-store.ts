@@ -12,8 +12,14 @@ import { createLinkSlice } from './link/link-slice.ts';
 import type { LinkSlice } from './link/link-slice.ts';
 import { createRefreshSlice } from './refresh/refresh-slice.ts';
 import type { RefreshSlice } from './refresh/refresh-slice.ts';
+import { createDiffSlice } from './diff/diff-slice.ts';
+import type { DiffSlice } from './diff/diff-slice.ts';
+import { createNavSlice } from './nav/nav-slice.ts';
+import type { NavSlice } from './nav/nav-slice.ts';
 import { createSnapshotSlice } from './snapshot/snapshot-slice.ts';
 import type { SnapshotSlice } from './snapshot/snapshot-slice.ts';
+import { createUpdatesSlice } from './updates/updates-slice.ts';
+import type { UpdatesSlice } from './updates/updates-slice.ts';
 
 export interface ClipboardPort {
   writeText(text: string): Promise<void>;
@@ -27,7 +33,13 @@ export interface StoreDeps {
   readonly clipboard: ClipboardPort;
 }
 
-export type AppStore = SnapshotSlice & LinkSlice & RefreshSlice & ClipboardSlice;
+export type AppStore = SnapshotSlice &
+  LinkSlice &
+  RefreshSlice &
+  ClipboardSlice &
+  UpdatesSlice &
+  DiffSlice &
+  NavSlice;
 
 export type AppStoreApi = StoreApi<AppStore>;
 
@@ -40,5 +52,8 @@ export function createAppStore(deps: StoreDeps): AppStoreApi {
     ...createLinkSlice(deps, set),
     ...createRefreshSlice(deps, set, get),
     ...createClipboardSlice(deps, set, get),
+    ...createUpdatesSlice(deps, set, get),
+    ...createDiffSlice(deps, set, get),
+    ...createNavSlice(set),
   }));
 }

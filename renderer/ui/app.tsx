@@ -2,15 +2,16 @@ import type { ReactNode } from 'react';
 import { selectDaemonView } from '../store/snapshot/snapshot-selectors.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { AppHeader } from './app-header.tsx';
+import { AppTabs } from './app-tabs.tsx';
 import { DaemonNoticeView } from './daemon-notice.tsx';
-import { DeploymentsSection } from './deployments-section.tsx';
+import { DeploymentsView } from './deployments-view.tsx';
 import { LinkBanner } from './link-banner.tsx';
 import { LiveRegion } from './live-region.tsx';
 import { RefreshError } from './refresh-error.tsx';
 import { SandboxBanner } from './sandbox-banner.tsx';
-import { TransactionNotice } from './transaction-notice.tsx';
+import { UpdatesView } from './updates-view.tsx';
 
-/** The deployments screen: header, banners, the daemon's state, the list. */
+/** The app: header, banners, the daemon's state, then the Updates and Deployments views. */
 export function App(): ReactNode {
   const view = useAppStore(selectDaemonView);
   return (
@@ -24,8 +25,12 @@ export function App(): ReactNode {
           {view.notice ? (
             <DaemonNoticeView notice={view.notice} hasSystem={view.system !== null} />
           ) : null}
-          <TransactionNotice />
-          {view.system ? <DeploymentsSection stale={view.stale} /> : null}
+          {view.system ? (
+            <AppTabs
+              updates={<UpdatesView />}
+              deployments={<DeploymentsView stale={view.stale} />}
+            />
+          ) : null}
         </div>
       </main>
       <LiveRegion />

@@ -7,7 +7,11 @@ import { DeploymentCard } from './deployment-card.tsx';
 import { Icon } from './icon.tsx';
 
 /** The deployment list in boot order; dimmed and marked when it may be out of date. */
-export function DeploymentsSection(props: { readonly stale: boolean }): ReactNode {
+export function DeploymentsSection(props: {
+  readonly stale: boolean;
+  /** Actions on the list, shown under the heading. */
+  readonly tools?: ReactNode;
+}): ReactNode {
   const rows = useAppStore(selectDeploymentRows);
   const headingId = useId();
   return (
@@ -27,6 +31,7 @@ export function DeploymentsSection(props: { readonly stale: boolean }): ReactNod
         ) : null}
       </div>
       <p className="section-header__subtitle">{t('deploymentsSubtitle')}</p>
+      {props.tools}
       {rows.length === 0 ? (
         <p className="empty muted">{t('deploymentsEmpty')}</p>
       ) : (

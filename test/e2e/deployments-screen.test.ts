@@ -57,6 +57,7 @@ describe('deployments screen, web mode + sandbox, as a user starts it', () => {
     expect(status.length).toBeGreaterThanOrEqual(2);
     const { page } = browser;
     await page.goto(url);
+    await page.getByRole('tab', { name: 'Deployments' }).click();
     const main = page.getByRole('main');
     for (const entry of status) {
       await expect
@@ -87,6 +88,7 @@ describe('deployments screen, web mode + sandbox, as a user starts it', () => {
     const narrow = await openBrowser({ width: 800, height: 600, colorScheme: 'dark' });
     try {
       await narrow.page.goto(url);
+      await narrow.page.getByRole('tab', { name: 'Deployments' }).click();
       await narrow.page.getByRole('article').first().waitFor({ timeout: 30_000 });
       // A string, evaluated in the page: this file is type-checked without the DOM library.
       const overflow = await narrow.page.evaluate<number>(
@@ -104,6 +106,9 @@ describe('deployments screen, web mode + sandbox, as a user starts it', () => {
   it('refresh is reachable by keyboard and the token never reaches the logs', async () => {
     const { page } = browser;
     await page.goto(url);
+    // Keyboard only: focus the tab list, move to Deployments with the arrow key.
+    await page.getByRole('tab', { name: 'Updates' }).focus();
+    await page.keyboard.press('ArrowRight');
     await page.getByRole('article').first().waitFor({ timeout: 30_000 });
     const refresh = page.getByRole('button', { name: /refresh/i });
     await refresh.focus();

@@ -14,6 +14,7 @@ afterEach(() => {
 async function showing(state: AppState | null): Promise<Rendered> {
   view = await renderApp();
   const rendered = view;
+  await update(() => rendered.store.getState().tabChanged('deployments'));
   if (state) await update(() => rendered.store.getState().stateReceived(state));
   return rendered;
 }
@@ -99,6 +100,9 @@ describe('deployments screen', () => {
       mode: { kind: 'system' },
       daemon: { kind: 'absent', message: 'No update daemon on the bus.' },
       system: null,
+      activity: null,
+      lastCheck: null,
+      queued: null,
     });
     expect(container.querySelector('h2')?.textContent).toBe('No update daemon on this system');
     expect(container.textContent).toContain('No update daemon on the bus.');
@@ -125,6 +129,9 @@ describe('deployments screen', () => {
         error: { kind: 'protocol', message: 'Bad reply', detail: 'org.example.Error' },
       },
       system: null,
+      activity: null,
+      lastCheck: null,
+      queued: null,
     });
     expect(texts(container, '[role="alert"]')[0]).toContain('Bad reply');
     expect(texts(container, '[role="alert"]')[0]).toContain('org.example.Error');

@@ -1,12 +1,17 @@
 /** Builders for renderer tests: plain contract objects with overridable fields. */
 import type { UpdatesApi } from '../../../daemon-bridge/contract/api.ts';
 import type {
+  CommandArgs,
+  CommandName,
+  CommandResults,
+} from '../../../daemon-bridge/contract/commands.ts';
+import type {
   AppState,
   DaemonIdentity,
   Deployment,
-  Result,
   SystemState,
 } from '../../../daemon-bridge/contract/domain.ts';
+import { packageChanges } from './update-fixtures.ts';
 
 export const daemonIdentity: DaemonIdentity = {
   flavour: 'rpm-ostree',
@@ -68,31 +73,103 @@ export function typicalSystem(overrides: Partial<SystemState> = {}): SystemState
     rollbackId: rollback.id,
     automaticUpdatePolicy: 'stage',
     activeTransaction: null,
+    cachedUpdate: null,
     readAt: 1_730_000_000_000,
     ...overrides,
   };
 }
 
 export function readyState(system: SystemState = typicalSystem()): AppState {
-  return { mode: { kind: 'system' }, daemon: { kind: 'ready', daemon: daemonIdentity }, system };
+  return {
+    mode: { kind: 'system' },
+    daemon: { kind: 'ready', daemon: daemonIdentity },
+    system,
+    activity: null,
+    lastCheck: null,
+    queued: null,
+  };
 }
 
-/** An in-memory UpdatesApi: answers come from the fields, calls are recorded. */
+/** A system that boots `c` with `d` as rollback and nothing pending. */
+export function unstagedSystem(overrides: Partial<SystemState> = {}): SystemState {
+  const base = typicalSystem();
+  return typicalSystem({
+    deployments: base.deployments.slice(1),
+    pendingId: null,
+    ...overrides,
+  });
+}
+
+type Answers = {
+  -readonly [K in CommandName]: (...args: CommandArgs<K>) => Promise<CommandResults[K]>;
+};
+
+const done = <T>(value: T): Promise<{ ok: true; value: T }> => Promise.resolve({ ok: true, value });
+
+/** An in-memory UpdatesApi: answers come from `answers`, calls are recorded with their arguments. */
 export class FakeUpdatesApi implements UpdatesApi {
   state: AppState = readyState();
-  refreshAnswer: () => Promise<Result<null>> = () => Promise.resolve({ ok: true, value: null });
   readonly calls: string[] = [];
+  readonly callArgs: { readonly command: CommandName; readonly args: readonly unknown[] }[] = [];
   private readonly listeners = new Set<(state: AppState) => void>();
 
-  getState = (): Promise<AppState> => {
-    this.calls.push('getState');
-    return Promise.resolve(this.state);
+  readonly answers: Answers = {
+    getState: () => Promise.resolve(this.state),
+    refresh: () => done(null),
+    checkForUpdates: () => done(null),
+    stageUpdate: () => done(null),
+    cancelTransaction: () => done(null),
+    rebootToApply: () => done(null),
+    rollback: () => done(null),
+    compareDeployments: () => done(packageChanges(5)),
+    previewDeploy: (revision) =>
+      done({
+        checksum: checksumOf('f'),
+        version: revision,
+        timestamp: 1_729_000_000,
+        changes: packageChanges(3),
+      }),
+    deployRevision: () => done(null),
+    cleanup: () => done(null),
+    dismissActivity: () => Promise.resolve(null),
   };
 
-  refresh = (): Promise<Result<null>> => {
-    this.calls.push('refresh');
-    return this.refreshAnswer();
-  };
+  /** Kept for older tests: the answer to `refresh`. */
+  set refreshAnswer(answer: Answers['refresh']) {
+    this.answers.refresh = answer;
+  }
+
+  private call<K extends CommandName>(
+    command: K,
+    args: CommandArgs<K>,
+  ): Promise<CommandResults[K]> {
+    this.calls.push(command);
+    this.callArgs.push({ command, args });
+    const answer = this.answers[command] as (...a: CommandArgs<K>) => Promise<CommandResults[K]>;
+    return answer(...args);
+  }
+
+  getState = (): Promise<AppState> => this.call('getState', []);
+  refresh = (): Promise<CommandResults['refresh']> => this.call('refresh', []);
+  checkForUpdates = (): Promise<CommandResults['checkForUpdates']> =>
+    this.call('checkForUpdates', []);
+  stageUpdate = (): Promise<CommandResults['stageUpdate']> => this.call('stageUpdate', []);
+  cancelTransaction = (): Promise<CommandResults['cancelTransaction']> =>
+    this.call('cancelTransaction', []);
+  rebootToApply = (): Promise<CommandResults['rebootToApply']> => this.call('rebootToApply', []);
+  rollback = (): Promise<CommandResults['rollback']> => this.call('rollback', []);
+  compareDeployments = (
+    ...args: CommandArgs<'compareDeployments'>
+  ): Promise<CommandResults['compareDeployments']> => this.call('compareDeployments', args);
+  previewDeploy = (
+    ...args: CommandArgs<'previewDeploy'>
+  ): Promise<CommandResults['previewDeploy']> => this.call('previewDeploy', args);
+  deployRevision = (
+    ...args: CommandArgs<'deployRevision'>
+  ): Promise<CommandResults['deployRevision']> => this.call('deployRevision', args);
+  cleanup = (...args: CommandArgs<'cleanup'>): Promise<CommandResults['cleanup']> =>
+    this.call('cleanup', args);
+  dismissActivity = (): Promise<null> => this.call('dismissActivity', []);
 
   onState = (listener: (state: AppState) => void): (() => void) => {
     this.listeners.add(listener);

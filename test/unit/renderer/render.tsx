@@ -71,3 +71,10 @@ export function buttonNamed(root: ParentNode, name: string): HTMLButtonElement {
   if (!button) throw new Error(`no button named ${name}`);
   return button;
 }
+
+/** Types into a controlled input the way React notices: the native setter, then an input event. */
+export function typeInto(input: Element | null, value: string): void {
+  if (!(input instanceof HTMLInputElement)) throw new Error('no input');
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}

@@ -12,7 +12,7 @@ const open: LinkStatus = { kind: 'open' };
 const system = typicalSystem();
 
 function withDaemon(daemon: AppState['daemon'], sys: SystemState | null = system): AppState {
-  return { mode: { kind: 'system' }, daemon, system: sys };
+  return { ...readyState(), daemon, system: sys };
 }
 
 describe('deriveDaemonView', () => {

@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import { commandLines } from '../../daemon-bridge/contract/command-lines.ts';
+import { t } from '../i18n/strings.ts';
+import { selectRequest } from '../store/updates/updates-slice.ts';
+import { useAppStore } from '../store/store-context.tsx';
+import { CommandHint } from './command-hint.tsx';
+import { Icon } from './icon.tsx';
+import { LastCheck } from './last-check.tsx';
+import { Spinner } from './spinner.tsx';
+
+/** "Check for updates", when it last ran, and the command that does the same. */
+export function CheckButton(): ReactNode {
+  const request = useAppStore(selectRequest);
+  const checkRequested = useAppStore((s) => s.checkRequested);
+  const checking = request.kind === 'running' && request.command === 'checkForUpdates';
+  return (
+    <div className="check">
+      <div className="check__row">
+        <button
+          type="button"
+          className="button"
+          aria-disabled={request.kind === 'running'}
+          onClick={() => void checkRequested()}
+        >
+          {checking ? <Spinner /> : <Icon name="refresh" />}
+          <span>{checking ? t('checking') : t('checkForUpdates')}</span>
+        </button>
+        <LastCheck />
+      </div>
+      <CommandHint command={commandLines.check} />
+    </div>
+  );
+}

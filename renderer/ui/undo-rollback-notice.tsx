@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+import type { Deployment } from '../../daemon-bridge/contract/domain.ts';
+import { commandLines } from '../../daemon-bridge/contract/command-lines.ts';
+import { t } from '../i18n/strings.ts';
+import { useAppStore } from '../store/store-context.tsx';
+import { CommandHint } from './command-hint.tsx';
+import { Notice } from './notice.tsx';
+
+/** A rollback is pending: say so, and offer to undo it before the reboot (ClearRollbackTarget). */
+export function UndoRollbackNotice(props: {
+  readonly target: Deployment;
+  readonly booted: Deployment;
+}): ReactNode {
+  const undoRollbackRequested = useAppStore((s) => s.undoRollbackRequested);
+  const name = (d: Deployment): string => d.version ?? d.checksum.slice(0, 10);
+  return (
+    <Notice
+      tone="warning"
+      icon="warning"
+      role="status"
+      title={t('rolledBackNotice', { version: name(props.target), booted: name(props.booted) })}
+      action={
+        <button type="button" className="button" onClick={() => void undoRollbackRequested()}>
+          {t('undoRollback')}
+        </button>
+      }
+    >
+      <CommandHint command={commandLines.undoRollback} />
+    </Notice>
+  );
+}

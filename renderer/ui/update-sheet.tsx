@@ -1,0 +1,63 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import type { ReactNode } from 'react';
+import type { AvailableUpdate } from '../../daemon-bridge/contract/updates.ts';
+import { formatTimestamp } from '../i18n/format.ts';
+import { t } from '../i18n/strings.ts';
+import { selectUpdateStatus } from '../store/updates/update-status.ts';
+import { useAppStore } from '../store/store-context.tsx';
+import { AdvisoryList } from './advisory-list.tsx';
+import { PackageDiff } from './package-diff.tsx';
+import { UpdateActions } from './update-actions.tsx';
+import { DialogBackdrop } from './dialog-backdrop.tsx';
+import { useReturnFocus } from './use-return-focus.ts';
+
+/**
+ * What an update changes, before anything is downloaded: version, date and
+ * origin, advisories, the package diff, and the actions for the current state.
+ */
+export function UpdateSheet(props: {
+  readonly open: boolean;
+  readonly onOpenChange: (open: boolean) => void;
+  readonly update: AvailableUpdate;
+}): ReactNode {
+  const { update } = props;
+  const status = useAppStore(selectUpdateStatus);
+  const version = update.version ?? t('unknownVersion');
+  const focus = useReturnFocus();
+  return (
+    <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
+      <Dialog.Portal>
+        <DialogBackdrop />
+        <Dialog.Content
+          className="dialog dialog--sheet"
+          onOpenAutoFocus={focus.onOpenAutoFocus}
+          onCloseAutoFocus={focus.onCloseAutoFocus}
+        >
+          <div className="sheet__header">
+            <div>
+              <Dialog.Title className="dialog__title">{t('sheetTitle', { version })}</Dialog.Title>
+              <Dialog.Description className="muted">{t('sheetDescription')}</Dialog.Description>
+              <p className="sheet__meta">
+                <span>{t('sheetDate', { date: formatTimestamp(update.timestamp) })}</span>
+                <span aria-hidden="true"> · </span>
+                <span>{t('sheetOrigin', { origin: update.origin })}</span>
+              </p>
+            </div>
+            <Dialog.Close asChild>
+              <button type="button" className="button button--flat">
+                {t('close')}
+              </button>
+            </Dialog.Close>
+          </div>
+          <div className="sheet__body">
+            <AdvisoryList advisories={update.advisories} />
+            <PackageDiff changes={update.changes} />
+          </div>
+          <div className="sheet__footer">
+            <UpdateActions status={status} />
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

@@ -1,0 +1,83 @@
+/** Builders for update-related contract objects: diffs, advisories, activities. */
+import type {
+  Activity,
+  Advisory,
+  AvailableUpdate,
+  PackageChange,
+  PackageChangeKind,
+} from '../../../daemon-bridge/contract/updates.ts';
+import { checksumOf } from './fixtures.ts';
+
+const changeKinds: readonly PackageChangeKind[] = ['upgraded', 'added', 'removed', 'downgraded'];
+
+/** `count` package changes with distinct names, kinds cycling through all four. */
+export function packageChanges(count: number): PackageChange[] {
+  return Array.from({ length: count }, (_, i) => {
+    const kind = changeKinds[i % changeKinds.length] ?? 'upgraded';
+    const old = { evr: `1.${i}-1.fc41`, arch: 'x86_64' };
+    const neu = { evr: `1.${i}-2.fc41`, arch: 'x86_64' };
+    return {
+      name: `pkg-${String(i).padStart(5, '0')}`,
+      kind,
+      previous: kind === 'added' ? null : kind === 'downgraded' ? neu : old,
+      next: kind === 'removed' ? null : kind === 'downgraded' ? old : neu,
+      layered: false,
+    };
+  });
+}
+
+export function advisory(id: string, overrides: Partial<Advisory> = {}): Advisory {
+  return {
+    id,
+    kind: 'security',
+    severity: 'moderate',
+    packages: [`${id.toLowerCase()}-pkg-1.0-1.fc41.x86_64`],
+    cves: [{ url: `https://example.invalid/${id}`, title: `CVE for ${id}` }],
+    ...overrides,
+  };
+}
+
+export function availableUpdate(overrides: Partial<AvailableUpdate> = {}): AvailableUpdate {
+  return {
+    osname: 'fedora',
+    checksum: checksumOf('e'),
+    version: '41.20241112.0',
+    timestamp: 1_731_400_000,
+    origin: 'fedora:fedora/41/x86_64/silverblue',
+    newBaseCommit: true,
+    changes: packageChanges(8),
+    advisories: [],
+    stagedDeploymentId: null,
+    ...overrides,
+  };
+}
+
+export function activity(overrides: Partial<Activity> = {}): Activity {
+  return {
+    title: 'Upgrade',
+    initiator: 'client(id:ostree-update-manager uid:1000)',
+    owner: 'this-app',
+    commandLine: 'rpm-ostree upgrade',
+    phase: 'running',
+    tasks: [
+      { text: 'Receiving metadata objects', done: true },
+      { text: 'Receiving objects', done: false },
+    ],
+    percent: { text: 'Receiving objects', value: 42 },
+    download: {
+      bytesTransferred: 52_400_000,
+      bytesPerSecond: 2_100_000,
+      fetched: 420,
+      requested: 1000,
+      metadataFetched: 12,
+      outstandingFetches: 8,
+      elapsedSeconds: 25,
+      etaSeconds: 130,
+    },
+    messages: ['Receiving objects: 42% (420/1000) 2.1 MB/s'],
+    error: null,
+    startedAt: 1_731_500_000_000,
+    endedAt: null,
+    ...overrides,
+  };
+}

@@ -1,0 +1,155 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppState } from '../../../daemon-bridge/contract/domain.ts';
+import { buttonNamed, renderApp, texts, typeInto, update } from './render.tsx';
+import type { Rendered } from './render.tsx';
+import { readyState, typicalSystem, unstagedSystem } from './fixtures.ts';
+import { advisory, availableUpdate, packageChanges } from './update-fixtures.ts';
+
+/**
+ * happy-dom lays nothing out, so every element is 0×0 and the virtualiser
+ * would show no rows. Give the diff's scroll box a real viewport: 400px.
+ */
+const VIEWPORT = 400;
+Object.defineProperties(HTMLElement.prototype, {
+  clientHeight: {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.classList.contains('diff-scroll') ? VIEWPORT : 0;
+    },
+  },
+  clientWidth: {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.classList.contains('diff-scroll') ? 600 : 0;
+    },
+  },
+});
+
+let view: Rendered | null = null;
+afterEach(() => {
+  view?.unmount();
+  view = null;
+  document.body.innerHTML = '';
+});
+
+async function showing(state: AppState): Promise<Rendered> {
+  view = await renderApp();
+  const rendered = view;
+  await update(() => rendered.store.getState().stateReceived(state));
+  return rendered;
+}
+
+const withUpdate = (changes = packageChanges(8)): AppState =>
+  readyState(
+    unstagedSystem({
+      cachedUpdate: availableUpdate({
+        changes,
+        advisories: [
+          advisory('FEDORA-2024-low', { severity: 'low', kind: 'bugfix' }),
+          advisory('FEDORA-2024-crit', { severity: 'critical' }),
+          advisory('FEDORA-2024-imp', { severity: 'important' }),
+        ],
+      }),
+    }),
+  );
+
+const statusTitle = (root: ParentNode): string | undefined =>
+  root.querySelector('.update-status__title')?.textContent ?? undefined;
+
+describe('app navigation', () => {
+  it('has an Updates and a Deployments tab, Updates first and selected', async () => {
+    const { container, store } = await showing(readyState(unstagedSystem()));
+    const tabs = [...container.querySelectorAll('[role="tab"]')];
+    expect(tabs.map((t) => [t.textContent, t.getAttribute('aria-selected')])).toEqual([
+      ['Updates', 'true'],
+      ['Deployments', 'false'],
+    ]);
+    expect(container.querySelector('[role="tablist"]')?.getAttribute('aria-label')).toBe('Views');
+    await update(() => store.getState().tabChanged('deployments'));
+    expect(container.querySelectorAll('article.deployment')).toHaveLength(2);
+    expect(container.querySelector('.update-status')).toBeNull();
+  });
+});
+
+describe('updates view', () => {
+  it('says up to date, checks on request, and shows the command line', async () => {
+    const { container, api } = await showing(readyState(unstagedSystem()));
+    expect(statusTitle(container)).toBe('Up to date');
+    expect(container.textContent).toContain('Not checked yet by this app');
+    expect(texts(container, '.command-hint__code')).toEqual(['rpm-ostree upgrade --check']);
+    await update(() => buttonNamed(container, 'Check for updates').click());
+    expect(api.calls).toContain('checkForUpdates');
+  });
+
+  it('shows an available update and stages it', async () => {
+    const { container, api } = await showing(withUpdate());
+    expect(statusTitle(container)).toBe('Update available');
+    expect(container.querySelector('.update-status__body')?.textContent).toBe(
+      '41.20241112.0 · 8 package changes\n3 advisories, the most severe: Critical',
+    );
+    expect(texts(container, '.command-hint__code')).toContain('rpm-ostree upgrade');
+    await update(() => buttonNamed(container, 'Download and stage').click());
+    expect(api.calls).toContain('stageUpdate');
+  });
+
+  it('shows a failed check with the daemon message, and a staged update with Apply now', async () => {
+    const rendered = await showing({
+      ...readyState(unstagedSystem()),
+      lastCheck: { at: 1_731_000_000_000, outcome: 'failed', message: 'Could not resolve host' },
+    });
+    expect(statusTitle(rendered.container)).toBe('The update check failed');
+    expect(rendered.container.textContent).toContain('Could not resolve host');
+    expect(rendered.container.textContent).toMatch(/Last checked .*2024/);
+    await update(() => rendered.store.getState().stateReceived(readyState(typicalSystem())));
+    expect(statusTitle(rendered.container)).toBe('Update staged — reboot to apply');
+    await update(() => buttonNamed(rendered.container, 'Apply now').click());
+    const dialog = document.body.querySelector('[role="dialog"]');
+    expect(dialog?.textContent).toContain('Restart and apply the update?');
+    expect(dialog?.textContent).toContain('systemctl reboot');
+    expect(rendered.api.calls).not.toContain('rebootToApply');
+    await update(() => buttonNamed(document.body, 'Restart now').click());
+    expect(rendered.api.calls).toContain('rebootToApply');
+  });
+});
+
+describe('update sheet', () => {
+  it('shows advisories by severity and only a window of 10,000 diff rows', async () => {
+    const { container } = await showing(withUpdate(packageChanges(10_000)));
+    await update(() => buttonNamed(container, 'Review update').click());
+    const sheet = document.body.querySelector('[role="dialog"]');
+    if (!sheet) throw new Error('no sheet');
+    expect(sheet.querySelector('h2')?.textContent).toBe('Update to 41.20241112.0');
+    expect(texts(sheet, '.advisory__id')).toEqual([
+      'FEDORA-2024-crit',
+      'FEDORA-2024-imp',
+      'FEDORA-2024-low',
+    ]);
+    expect(texts(sheet, '.advisory .severity')).toEqual(['Critical', 'Important', 'Low']);
+    const rows = sheet.querySelectorAll('[role="listitem"]');
+    // 400px / 32px = 13 rows in view, plus the overscan of 8 below.
+    expect(rows.length).toBeGreaterThanOrEqual(13);
+    expect(rows.length).toBeLessThanOrEqual(13 + 8 + 1);
+    expect(sheet.querySelector<HTMLElement>('.diff-scroll__inner')?.style.height).toBe('320000px');
+    expect(rows[0]?.getAttribute('aria-setsize')).toBe('10000');
+    expect(texts(sheet, '.filter-chip')).toEqual([
+      'Upgraded 2500',
+      'Downgraded 2500',
+      'Added 2500',
+      'Removed 2500',
+    ]);
+  });
+
+  it('filters by name and by kind', async () => {
+    const { container } = await showing(withUpdate(packageChanges(10_000)));
+    await update(() => buttonNamed(container, 'Review update').click());
+    const sheet = document.body.querySelector('[role="dialog"]');
+    const input = sheet?.querySelector('input[type="search"]');
+    if (!(input instanceof HTMLInputElement) || !sheet) throw new Error('no filter');
+    await update(() => typeInto(input, 'pkg-0000'));
+    expect(sheet.textContent).toContain('Showing 10 of 10000');
+    await update(() => buttonNamed(sheet, 'Removed').click());
+    expect(buttonNamed(sheet, 'Removed').getAttribute('aria-pressed')).toBe('true');
+    expect(texts(sheet, '.diff-row__name')).toEqual(['pkg-00002', 'pkg-00006']);
+  });
+});
