@@ -8,8 +8,12 @@ import {
   readStagedRecord,
   writeStagedRecord,
 } from '../../sysroot/staged-record.ts';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deploymentId } from '../state/deployment-dict.ts';
+
+/** A ref that keeps the commit being staged from being pruned meanwhile. */
+const HOLD_REF = 'sandbox/staging-hold';
 
 /** Undeploys the staged deployment, if there is one (`cleanup -p`, or before staging another). */
 export async function removeStaged(layout: SandboxLayout): Promise<boolean> {
@@ -35,30 +39,43 @@ export async function stageDeployment(
   commit: string,
   locked: boolean,
 ): Promise<string> {
-  await removeStaged(layout);
-  const before = await readSysroot(layout, await readBootRecord(layout));
-  const serials = before.deployments
-    .filter((d) => d.osname === merge.osname && d.checksum === commit)
-    .map((d) => d.serial);
-  const serial = serials.length > 0 ? Math.max(...serials) + 1 : 0;
-  await writeStagedRecord(layout, { checksum: commit, serial, locked });
+  // The merge deployment may be the staged one being replaced (rpm-ostree merges
+  // from the pending deployment when there is one): keep its origin first.
+  const origin = join(layout.runDir, 'merge.origin');
+  await copyFile(join(layout.sysroot, `${merge.path}.origin`), origin);
+  // Undeploying prunes the repo, and a client-layered commit has no ref yet:
+  // hold one on it until it is deployed.
+  await ostree(['refs', `--repo=${layout.repo}`, '--delete', HOLD_REF]).catch(() => undefined);
+  await ostree(['refs', `--repo=${layout.repo}`, `--create=${HOLD_REF}`, commit]);
   try {
-    await ostree([
-      'admin',
-      'deploy',
-      `--sysroot=${layout.sysroot}`,
-      `--os=${merge.osname}`,
-      '--retain',
-      `--origin-file=${join(layout.sysroot, `${merge.path}.origin`)}`,
-      commit,
-    ]);
-  } catch (err) {
-    await clearStagedRecord(layout);
-    throw err;
+    await removeStaged(layout);
+    const before = await readSysroot(layout, await readBootRecord(layout));
+    const serials = before.deployments
+      .filter((d) => d.osname === merge.osname && d.checksum === commit)
+      .map((d) => d.serial);
+    const serial = serials.length > 0 ? Math.max(...serials) + 1 : 0;
+    await writeStagedRecord(layout, { checksum: commit, serial, locked });
+    try {
+      await ostree([
+        'admin',
+        'deploy',
+        `--sysroot=${layout.sysroot}`,
+        `--os=${merge.osname}`,
+        '--retain',
+        `--origin-file=${origin}`,
+        commit,
+      ]);
+    } catch (err) {
+      await clearStagedRecord(layout);
+      throw err;
+    }
+  } finally {
+    await ostree(['refs', `--repo=${layout.repo}`, '--delete', HOLD_REF]).catch(() => undefined);
   }
   const after = await readSysroot(layout, await readBootRecord(layout));
   const first = after.deployments[0]!;
-  if (first.serial !== serial)
+  const recorded = await readStagedRecord(layout);
+  if (recorded && first.serial !== recorded.serial)
     await writeStagedRecord(layout, { checksum: commit, serial: first.serial, locked });
   return deploymentId(first);
 }
