@@ -150,4 +150,38 @@ describe('check, stage, reboot, roll back — through the bridge', () => {
     });
     await waitForState(runtime, 'old version booted', (s) => booted(s)?.version === oldVersion);
   });
+
+  it('Deploy a specific version after previewing its diff; Clean up removes the pending deployment', async () => {
+    const preview = await runtime.handler.handle('previewDeploy', [NEW]);
+    expect(
+      preview.ok && {
+        version: preview.value.version,
+        cowsay: preview.value.changes.find((c) => c.name === 'cowsay')?.kind,
+      },
+    ).toEqual({
+      version: NEW,
+      cowsay: 'added',
+    });
+    await expect(runtime.handler.handle('deployRevision', [NEW])).resolves.toEqual({
+      ok: true,
+      value: null,
+    });
+    const deployed = runtime.manager.snapshot.system!;
+    expect(deployed.deployments.find((d) => d.id === deployed.pendingId)?.version).toBe(NEW);
+    expect(runtime.manager.snapshot.activity?.commandLine).toBe(`rpm-ostree deploy ${NEW}`);
+    await expect(runtime.handler.handle('cleanup', [['pending-deploy']])).resolves.toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(runtime.manager.snapshot.system!.pendingId).toBeNull();
+  });
+
+  it('a version that does not exist fails with the daemon’s message, and nothing changes', async () => {
+    const before = runtime.manager.snapshot.system!.deployments.map((d) => d.id);
+    const result = await runtime.handler.handle('deployRevision', ['99.0']);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'transaction-failed' } });
+    expect(result.ok ? '' : result.error.message).toMatch(/99\.0/);
+    expect(runtime.manager.snapshot.activity?.phase).toBe('failed');
+    expect(runtime.manager.snapshot.system!.deployments.map((d) => d.id)).toEqual(before);
+  });
 });
