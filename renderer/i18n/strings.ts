@@ -89,8 +89,10 @@ export const strings = {
   statusUpToDate: 'Up to date',
   statusUpToDateBody: 'This system runs the newest version the daemon knows of.',
   statusAvailable: 'Update available',
-  statusAvailableBody: '{version} · {count} package changes',
-  statusAdvisories: '{count} advisories, the most severe: {severity}',
+  statusAvailableBody_one: '{version} · {count} package change',
+  statusAvailableBody_other: '{version} · {count} package changes',
+  statusAdvisories_one: '{count} advisory, severity: {severity}',
+  statusAdvisories_other: '{count} advisories, the most severe: {severity}',
   statusWorking: 'Working: {title}',
   statusStaged: 'Update staged — reboot to apply',
   statusStagedBody: '{version} is ready and starts at the next boot.',
@@ -247,4 +249,30 @@ export function t<K extends StringKey>(
 ): string {
   const [values] = params;
   return values ? interpolate(strings[key], values) : strings[key];
+}
+
+/** Base keys that have `_one` and `_other` variants. */
+export type PluralKey = {
+  [K in StringKey]: K extends `${infer Base}_other`
+    ? `${Base}_one` extends StringKey
+      ? Base
+      : never
+    : never;
+}[StringKey];
+
+const pluralRules = new Intl.PluralRules();
+
+/**
+ * The plural form of `base` for `count` (Intl.PluralRules picks the category;
+ * a translation may add `_few`, `_many`… variants), with `{count}` and the
+ * other placeholders filled in.
+ */
+export function tn(
+  base: PluralKey,
+  count: number,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
+  const table: Readonly<Record<string, string>> = strings;
+  const template = table[`${base}_${pluralRules.select(count)}`] ?? table[`${base}_other`]!;
+  return interpolate(template, { ...params, count });
 }

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { assertNever } from '../../daemon-bridge/contract/domain.ts';
 import type { AvailableUpdate } from '../../daemon-bridge/contract/updates.ts';
 import { sortAdvisories } from '../store/diff/diff-view.ts';
-import { t } from '../i18n/strings.ts';
+import { t, tn } from '../i18n/strings.ts';
 import type { UpdateStatus } from '../store/updates/update-status.ts';
 import { selectAvailableUpdate, selectUpdateStatus } from '../store/updates/update-status.ts';
 import { useAppStore } from '../store/store-context.tsx';
@@ -20,14 +20,13 @@ interface Headline {
 }
 
 function availableBody(update: AvailableUpdate): string {
-  const body = t('statusAvailableBody', {
+  const body = tn('statusAvailableBody', update.changes.length, {
     version: update.version ?? t('unknownVersion'),
-    count: update.changes.length,
   });
   const worst = sortAdvisories(update.advisories)[0];
   if (!worst) return body;
   const severity = t(`severity_${worst.severity}`);
-  return `${body}\n${t('statusAdvisories', { count: update.advisories.length, severity })}`;
+  return `${body}\n${tn('statusAdvisories', update.advisories.length, { severity })}`;
 }
 
 function headlineOf(status: UpdateStatus): Headline {

@@ -58,6 +58,7 @@ describe('check, stage, reboot, roll back — through the bridge', () => {
     });
     const state = runtime.manager.snapshot;
     expect(state.lastCheck?.outcome).toBe('update-available');
+    expect(state.activity?.title).toBe('upgrade (check only)');
     const update = state.system!.cachedUpdate!;
     expect({
       version: update.version,
@@ -96,7 +97,8 @@ describe('check, stage, reboot, roll back — through the bridge', () => {
       commandLine: 'rpm-ostree upgrade',
       error: null,
     });
-    expect(activity!.title).not.toBe('');
+    // The title the daemon sets once the transaction executes (reference §7.5).
+    expect(activity!.title).toBe('upgrade');
     const pending = system!.deployments.find((d) => d.id === system!.pendingId);
     expect({
       version: pending?.version,

@@ -11,6 +11,7 @@ import { callCancel, callStart, readTransactionInfo } from './transaction-calls.
 import type { TransactionInfo } from './transaction-calls.ts';
 
 const SIGNAL = 4; // dbus-next's MessageType.SIGNAL at runtime
+const PROPERTIES = 'org.freedesktop.DBus.Properties';
 
 /** What the caller of a transaction function hands in. */
 export interface TransactionOptions {
@@ -67,6 +68,7 @@ export class TransactionSession {
   private finished: Finished | undefined;
   private listenerError: { readonly error: unknown } | undefined;
   private title = '';
+  private initiator = '';
   private canCancel = false;
   private cancelRequested = false;
   private cancelSent = false;
@@ -97,6 +99,7 @@ export class TransactionSession {
       readTransactionInfo(this.peer, profile, callTimeoutMs, (e) => this.protocolErrors.push(e)),
     );
     this.title = info.title;
+    this.initiator = info.initiator;
     this.notify(() => this.options.onInfo?.(info));
     const started = this.mode.start ? await this.race(this.start(callTimeoutMs)) : false;
     // Cancel only after Start: a transaction nobody starts blocks the daemon.
@@ -133,6 +136,8 @@ export class TransactionSession {
 
   private readonly onMessage = (msg: Message): void => {
     // Never throw from here: MessageBus would answer the signal with an error.
+    if ((msg.type as number) === SIGNAL && msg.interface === PROPERTIES)
+      this.propertiesChanged(msg);
     if ((msg.type as number) !== SIGNAL || msg.interface !== this.iface) return;
     if (msg.path !== '/' || this.finished) return;
     let event: TransactionEvent | undefined;
@@ -151,6 +156,22 @@ export class TransactionSession {
     this.notify(() => this.options.onEvent(delivered));
     if (event.kind === 'finished') this.onFinished(event);
   };
+
+  /**
+   * Deploy-type transactions replace their Title once they execute
+   * (reference §7.5); the daemon announces it with PropertiesChanged on this
+   * connection. Other properties do not change.
+   */
+  private propertiesChanged(msg: Message): void {
+    if (msg.path !== '/' || msg.member !== 'PropertiesChanged' || this.finished) return;
+    const [iface, changed] = msg.body as unknown[];
+    if (iface !== this.iface || typeof changed !== 'object' || changed === null) return;
+    const title = (changed as Record<string, { signature?: string; value?: unknown }>).Title;
+    if (title?.signature !== 's' || typeof title.value !== 'string') return;
+    this.title = title.value;
+    const info = { title: title.value, initiator: this.initiator };
+    this.notify(() => this.options.onInfo?.(info));
+  }
 
   private readonly onAbort = (): void => {
     if (this.finished) return;

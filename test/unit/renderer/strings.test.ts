@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpolate, strings, t } from '../../../renderer/i18n/strings.ts';
+import { interpolate, strings, t, tn } from '../../../renderer/i18n/strings.ts';
 
 describe('interpolate', () => {
   it('fills every placeholder, numbers included', () => {
@@ -32,5 +32,21 @@ describe('t', () => {
       const filled = interpolate(template, Object.fromEntries(names.map((n) => [n, 'X'])));
       expect(filled, key).not.toMatch(/\{\w+\}/);
     }
+  });
+});
+
+describe('tn picks the plural form', () => {
+  it('one and other, with the other placeholders filled', () => {
+    expect([
+      tn('statusAdvisories', 1, { severity: 'Critical' }),
+      tn('statusAdvisories', 3, { severity: 'Critical' }),
+      tn('statusAvailableBody', 1, { version: '43.1' }),
+      tn('statusAvailableBody', 0, { version: '43.1' }),
+    ]).toEqual([
+      '1 advisory, severity: Critical',
+      '3 advisories, the most severe: Critical',
+      '43.1 · 1 package change',
+      '43.1 · 0 package changes',
+    ]);
   });
 });
