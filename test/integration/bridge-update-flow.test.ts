@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppState } from '../../daemon-bridge/contract/domain.ts';
-import { silentLogger } from '../../daemon-bridge/logger.ts';
-import { createAppRuntime } from '../../daemon-bridge/runtime.ts';
 import type { AppRuntime } from '../../daemon-bridge/runtime.ts';
-import { startSandbox } from '../../sandbox/launch.ts';
 import type { RunningSandbox } from '../../sandbox/launch.ts';
 import { publish } from '../../sandbox/remote/publish.ts';
 import { waitForState } from '../support/runtime-probe.ts';
+import { startSandboxRuntime } from '../support/sandbox-runtime.ts';
+import type { SandboxRuntime } from '../support/sandbox-runtime.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const NEW = '43.20260301.0';
@@ -20,21 +19,17 @@ const booted = (s: AppState) => s.system?.deployments.find((d) => d.booted);
  */
 describe('check, stage, reboot, roll back — through the bridge', () => {
   const dir = tempDir('flow');
+  let env: SandboxRuntime;
   let sandbox: RunningSandbox;
   let runtime: AppRuntime;
   const seen: AppState[] = [];
   let oldVersion: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ dir: dir.path, log: () => {}, transactionLinger: 2 });
-    runtime = await createAppRuntime({
-      mode: { kind: 'sandbox', dir: dir.path, reason: 'requested' },
-      busAddress: sandbox.address,
-      log: silentLogger,
-    });
+    env = await startSandboxRuntime(dir.path);
+    ({ sandbox, runtime } = env);
     runtime.manager.subscribe((s) => seen.push(s));
-    const ready = await waitForState(runtime, 'ready', (s) => s.daemon.kind === 'ready');
-    oldVersion = booted(ready)!.version!;
+    oldVersion = booted(env.ready)!.version!;
     await publish(dir.path, {
       version: NEW,
       upgrade: ['kernel-core-6.18.6-200.fc43'],
@@ -46,8 +41,7 @@ describe('check, stage, reboot, roll back — through the bridge', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await runtime?.stop();
-    await sandbox?.stop();
+    await env?.stop();
     dir.remove();
   });
 
@@ -82,15 +76,17 @@ describe('check, stage, reboot, roll back — through the bridge', () => {
 
   it('Download and stage shows phases and download progress, then a staged pending deployment', async () => {
     seen.length = 0;
+    // A slow mirror, so the pull lasts long enough for ostree's progress reports (about 1/s).
+    sandbox.remote.setDelayMs(40);
     await expect(runtime.handler.handle('stageUpdate', [])).resolves.toEqual({
       ok: true,
       value: null,
     });
+    sandbox.remote.setDelayMs(0);
+    const running = seen.filter((s) => s.activity?.phase === 'running');
+    expect(running.some((s) => (s.activity?.download?.bytesTransferred ?? 0) > 0)).toBe(true);
+    expect(running.some((s) => (s.activity?.tasks.length ?? 0) > 0)).toBe(true);
     const { activity, system } = runtime.manager.snapshot;
-    console.log(
-      JSON.stringify({ ...activity, messages: activity?.messages.slice(0, 12) }, null, 1),
-      seen.filter((s) => s.activity?.phase === 'running').length,
-    );
     expect(activity).toMatchObject({
       owner: 'this-app',
       phase: 'succeeded',
