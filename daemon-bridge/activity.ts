@@ -91,7 +91,8 @@ export function reduceActivity(
       );
     }
     case 'progress-end':
-      return { ...a, percent: null };
+      // Ends the bar and the download: figures left standing would be stale.
+      return { ...a, percent: null, download: null };
     case 'finished':
       return {
         ...a,

@@ -96,6 +96,8 @@ export const strings = {
   statusWorking: 'Working: {title}',
   statusStaged: 'Update staged — reboot to apply',
   statusStagedBody: '{version} is ready and starts at the next boot.',
+  statusPendingRollback: 'Going back — reboot to apply',
+  statusPendingRollbackBody: '{version} starts at the next boot.',
   statusFailed: 'The last operation failed',
   statusCheckFailed: 'The update check failed',
   statusBusy: 'Another program is using the update daemon',
@@ -147,7 +149,7 @@ export const strings = {
   versionArrow: '{from} → {to}',
   layered: 'layered',
 
-  confirmApplyTitle: 'Restart and apply the update?',
+  confirmApplyTitle: 'Restart now?',
   confirmApplyBody:
     'The computer restarts now and boots into {version}. Save your work in open applications first.',
 
@@ -162,6 +164,7 @@ export const strings = {
   taskDone: 'Done',
   taskRunning: 'In progress',
   progressLabel: 'Progress',
+  receivingObjects: 'Receiving objects',
   downloadBytes: '{bytes} downloaded',
   downloadSpeed: '{speed}',
   downloadEta: 'About {eta} left',

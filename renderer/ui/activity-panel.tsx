@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { ReactNode } from 'react';
+import type { Activity } from '../../daemon-bridge/contract/updates.ts';
 import { t } from '../i18n/strings.ts';
 import { selectActivity } from '../store/updates/update-status.ts';
 import { useAppStore } from '../store/store-context.tsx';
@@ -8,6 +9,23 @@ import { CommandHint } from './command-hint.tsx';
 import { DownloadStats } from './download-stats.tsx';
 import { MessageLog } from './message-log.tsx';
 import { ProgressBar } from './progress-bar.tsx';
+
+/**
+ * The bar to show: the daemon's PercentProgress, else during a pull the share
+ * of objects fetched (as the rpm-ostree CLI renders "Receiving objects: 68%").
+ */
+export function activityProgress(
+  activity: Activity,
+): { readonly value: number; readonly label: string } | null {
+  if (activity.percent)
+    return { value: activity.percent.value, label: activity.percent.text || t('progressLabel') };
+  const download = activity.download;
+  if (!download || download.requested <= 0) return null;
+  return {
+    value: Math.min(100, Math.floor((download.fetched / download.requested) * 100)),
+    label: t('receivingObjects'),
+  };
+}
 
 /**
  * The transaction as it happens, from AppState.activity: whose it is, its
@@ -20,6 +38,7 @@ export function ActivityPanel(): ReactNode {
   const headingId = useId();
   if (!activity) return null;
   const running = activity.phase === 'running';
+  const progress = activityProgress(activity);
   return (
     <section className={`card activity activity--${activity.phase}`} aria-labelledby={headingId}>
       <div className="activity__header">
@@ -39,12 +58,7 @@ export function ActivityPanel(): ReactNode {
       </div>
       {activity.commandLine ? <CommandHint command={activity.commandLine} /> : null}
       <ActivityTasks tasks={activity.tasks} running={running} />
-      {running && activity.percent ? (
-        <ProgressBar
-          value={activity.percent.value}
-          label={activity.percent.text || t('progressLabel')}
-        />
-      ) : null}
+      {running && progress ? <ProgressBar value={progress.value} label={progress.label} /> : null}
       {running && activity.download ? <DownloadStats download={activity.download} /> : null}
       {activity.error ? (
         <p className="activity__error" role="alert">

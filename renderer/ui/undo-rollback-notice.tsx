@@ -3,10 +3,11 @@ import type { Deployment } from '../../daemon-bridge/contract/domain.ts';
 import { commandLines } from '../../daemon-bridge/contract/command-lines.ts';
 import { t } from '../i18n/strings.ts';
 import { useAppStore } from '../store/store-context.tsx';
+import { ApplyButton } from './apply-button.tsx';
 import { CommandHint } from './command-hint.tsx';
 import { Notice } from './notice.tsx';
 
-/** A rollback is pending: say so, and offer to undo it before the reboot (ClearRollbackTarget). */
+/** A rollback is pending: say so, offer to apply it now, or to undo it before the reboot (a second Rollback). */
 export function UndoRollbackNotice(props: {
   readonly target: Deployment;
   readonly booted: Deployment;
@@ -20,9 +21,12 @@ export function UndoRollbackNotice(props: {
       role="status"
       title={t('rolledBackNotice', { version: name(props.target), booted: name(props.booted) })}
       action={
-        <button type="button" className="button" onClick={() => void undoRollbackRequested()}>
-          {t('undoRollback')}
-        </button>
+        <>
+          <ApplyButton version={name(props.target)} />
+          <button type="button" className="button" onClick={() => void undoRollbackRequested()}>
+            {t('undoRollback')}
+          </button>
+        </>
       }
     >
       <CommandHint command={commandLines.undoRollback} />

@@ -58,8 +58,10 @@ function headlineOf(status: UpdateStatus): Headline {
       return {
         tone: 'accent',
         icon: 'check',
-        title: t('statusStaged'),
-        body: t('statusStagedBody', { version: status.version ?? t('unknownVersion') }),
+        title: status.reason === 'update' ? t('statusStaged') : t('statusPendingRollback'),
+        body: t(status.reason === 'update' ? 'statusStagedBody' : 'statusPendingRollbackBody', {
+          version: status.version ?? t('unknownVersion'),
+        }),
       };
     case 'failed':
       return {

@@ -1,27 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PNG } from 'pngjs';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser } from '../support/browser.ts';
 import type { Browser } from '../support/browser.ts';
 import { ostreeAdminStatus } from '../support/ostree-status.ts';
-import { spawnGroup } from '../support/processes.ts';
 import type { Spawned } from '../support/processes.ts';
-import { repoRoot } from '../support/reference.ts';
+import { inkRatio, SHOTS_DIR, startWebApp } from '../support/e2e-app.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
-const shots = join(repoRoot, 'test-results', 'e2e');
-
-/** Share of pixels that differ from the top-left one: a blank page scores ~0. */
-function inkRatio(file: string): number {
-  const png = PNG.sync.read(readFileSync(file));
-  const [r0, g0, b0] = png.data;
-  let differing = 0;
-  for (let i = 0; i < png.data.length; i += 4)
-    if (png.data[i] !== r0 || png.data[i + 1] !== g0 || png.data[i + 2] !== b0) differing++;
-  return differing / (png.width * png.height);
-}
+const shots = SHOTS_DIR;
 
 describe('deployments screen, web mode + sandbox, as a user starts it', () => {
   const dir = tempDir('e2e');
@@ -31,17 +18,7 @@ describe('deployments screen, web mode + sandbox, as a user starts it', () => {
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    // Exactly what the README tells a user to run (minus the build npm start does first).
-    app = spawnGroup(
-      join(repoRoot, 'node_modules', '.bin', 'tsx'),
-      ['scripts/start.ts', '--web', '--sandbox', '--sandbox-dir', dir.path, '--port', '0'],
-      { cwd: repoRoot, env: { ...process.env, DBUS_SYSTEM_BUS_ADDRESS: 'unix:path=/nonexistent' } },
-    );
-    const [, found] = await app.waitForLine(
-      /^URL: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)$/,
-      120_000,
-    );
-    url = found!;
+    ({ app, url } = await startWebApp(dir.path));
     browser = await openBrowser({ width: 1280, height: 800 });
   });
 

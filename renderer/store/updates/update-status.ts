@@ -24,7 +24,13 @@ export type UpdateStatus =
     }
   | { readonly kind: 'working'; readonly activity: Activity }
   | { readonly kind: 'failed'; readonly source: 'activity' | 'check'; readonly message: string }
-  | { readonly kind: 'staged'; readonly version: string | null; readonly deploymentId: string }
+  | {
+      readonly kind: 'staged';
+      readonly version: string | null;
+      readonly deploymentId: string;
+      /** A staged update, or a non-staged pending deployment (a rollback, a deploy). */
+      readonly reason: 'update' | 'rollback';
+    }
   | { readonly kind: 'available'; readonly update: AvailableUpdate }
   | { readonly kind: 'up-to-date' };
 
@@ -60,9 +66,15 @@ export function deriveUpdateStatus(app: AppState | null): UpdateStatus {
   if (app.lastCheck?.outcome === 'failed') {
     return { kind: 'failed', source: 'check', message: app.lastCheck.message ?? '' };
   }
+  // Anything pending boots at the next reboot: say so, whatever put it there.
   const pending = system.deployments.find((d) => d.id === system.pendingId);
-  if (pending?.staged)
-    return { kind: 'staged', version: pending.version, deploymentId: pending.id };
+  if (pending)
+    return {
+      kind: 'staged',
+      version: pending.version,
+      deploymentId: pending.id,
+      reason: pending.staged ? 'update' : 'rollback',
+    };
   if (system.cachedUpdate) return { kind: 'available', update: system.cachedUpdate };
   return { kind: 'up-to-date' };
 }

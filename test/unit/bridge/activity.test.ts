@@ -45,7 +45,18 @@ describe('reduceActivity turns the real signal sequence into the panel', () => {
       commandLine: 'rpm-ostree upgrade',
       now: 1,
     });
-    for (const e of events) a = reduceActivity(a, e, 9);
+    const seen = events.map((e) => (a = reduceActivity(a, e, 9)));
+    // While the pull runs: 500 bytes per object so far, 300 objects left, 10 kB/s → 15 s.
+    expect(seen[3]!.download).toEqual({
+      bytesTransferred: 50_000,
+      bytesPerSecond: 10_000,
+      fetched: 100,
+      requested: 400,
+      metadataFetched: 4,
+      outstandingFetches: 2,
+      elapsedSeconds: 3,
+      etaSeconds: 15,
+    });
     expect(a).toEqual({
       title: 'upgrade',
       initiator: 'this app',
@@ -57,17 +68,8 @@ describe('reduceActivity turns the real signal sequence into the panel', () => {
         { text: 'Writing objects', done: true },
       ],
       percent: null,
-      // 500 bytes per object so far, 300 objects left, 10 kB/s → 15 s.
-      download: {
-        bytesTransferred: 50_000,
-        bytesPerSecond: 10_000,
-        fetched: 100,
-        requested: 400,
-        metadataFetched: 4,
-        outstandingFetches: 2,
-        elapsedSeconds: 3,
-        etaSeconds: 15,
-      },
+      // ProgressEnd closed the download: no stale figures once the pull is over.
+      download: null,
       messages: ['Receiving metadata objects'],
       error: null,
       startedAt: 1,

@@ -33,6 +33,24 @@ describe('deriveUpdateStatus', () => {
         kind: 'staged',
         version: '41.20241105.0',
         deploymentId: typicalSystem().pendingId,
+        reason: 'update',
+      },
+    ],
+    [
+      'a pending rollback (not staged) also waits for a reboot',
+      state(
+        {},
+        typicalSystem({
+          deployments: typicalSystem().deployments.map((d, i) =>
+            i === 0 ? { ...d, staged: false } : d,
+          ),
+        }),
+      ),
+      {
+        kind: 'staged',
+        version: '41.20241105.0',
+        deploymentId: typicalSystem().pendingId,
+        reason: 'rollback',
       },
     ],
     [

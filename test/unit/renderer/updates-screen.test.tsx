@@ -105,7 +105,7 @@ describe('updates view', () => {
     expect(statusTitle(rendered.container)).toBe('Update staged — reboot to apply');
     await update(() => buttonNamed(rendered.container, 'Apply now').click());
     const dialog = document.body.querySelector('[role="dialog"]');
-    expect(dialog?.textContent).toContain('Restart and apply the update?');
+    expect(dialog?.textContent).toContain('Restart now?');
     expect(dialog?.textContent).toContain('systemctl reboot');
     expect(rendered.api.calls).not.toContain('rebootToApply');
     await update(() => buttonNamed(document.body, 'Restart now').click());
