@@ -5,7 +5,7 @@ import { openBrowser } from '../support/browser.ts';
 import type { Browser } from '../support/browser.ts';
 import { ostreeAdminStatus } from '../support/ostree-status.ts';
 import type { Spawned } from '../support/processes.ts';
-import { inkRatio, SHOTS_DIR, startWebApp } from '../support/e2e-app.ts';
+import { inkRatio, inspectScreen, SHOTS_DIR, startWebApp } from '../support/e2e-app.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const shots = SHOTS_DIR;
@@ -67,14 +67,9 @@ describe('deployments screen, web mode + sandbox, as a user starts it', () => {
       await narrow.page.goto(url);
       await narrow.page.getByRole('tab', { name: 'Deployments' }).click();
       await narrow.page.getByRole('article').first().waitFor({ timeout: 30_000 });
-      // A string, evaluated in the page: this file is type-checked without the DOM library.
-      const overflow = await narrow.page.evaluate<number>(
-        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-      );
-      expect(overflow).toBe(0);
-      const file = join(shots, 'deployments-800x600-dark.png');
-      await narrow.page.screenshot({ path: file, fullPage: true });
-      expect(inkRatio(file)).toBeGreaterThan(0.05);
+      const screen = await inspectScreen(narrow.page, join(shots, 'deployments-800x600-dark.png'));
+      expect(screen.overflow).toBe(0);
+      expect(screen.ink).toBeGreaterThan(0.05);
     } finally {
       await narrow.close();
     }

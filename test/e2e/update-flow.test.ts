@@ -7,7 +7,7 @@ import { openBrowser } from '../support/browser.ts';
 import type { Browser } from '../support/browser.ts';
 import { ostreeAdminStatus } from '../support/ostree-status.ts';
 import type { Spawned } from '../support/processes.ts';
-import { inkRatio, SHOTS_DIR, startWebApp } from '../support/e2e-app.ts';
+import { inkRatio, inspectScreen, SHOTS_DIR, startWebApp } from '../support/e2e-app.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const shots = SHOTS_DIR;
@@ -145,13 +145,9 @@ describe('update flow, web mode + sandbox, by clicking', () => {
           timeout: 30_000,
         })
         .toBe(1);
-      const overflow = await narrow.page.evaluate<number>(
-        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-      );
-      expect(overflow).toBe(0);
-      const file = join(shots, 'updates-800x600-dark.png');
-      await narrow.page.screenshot({ path: file, fullPage: true });
-      expect(inkRatio(file)).toBeGreaterThan(0.05);
+      const screen = await inspectScreen(narrow.page, join(shots, 'updates-800x600-dark.png'));
+      expect(screen.overflow).toBe(0);
+      expect(screen.ink).toBeGreaterThan(0.05);
     } finally {
       await narrow.close();
     }

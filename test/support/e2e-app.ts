@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { spawnGroup } from './processes.ts';
 import type { Spawned } from './processes.ts';
@@ -34,4 +35,20 @@ export function inkRatio(file: string): number {
   for (let i = 0; i < png.data.length; i += 4)
     if (png.data[i] !== r0 || png.data[i + 1] !== g0 || png.data[i + 2] !== b0) differing++;
   return differing / (png.width * png.height);
+}
+
+/**
+ * What a screen looks like to a user: how far it overflows horizontally (0 =
+ * fits) and how much ink its full-page screenshot, written to `file`, has.
+ */
+export async function inspectScreen(
+  page: Page,
+  file: string,
+): Promise<{ overflow: number; ink: number }> {
+  // A string, evaluated in the page: test code is type-checked without the DOM library.
+  const overflow = await page.evaluate<number>(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  );
+  await page.screenshot({ path: file, fullPage: true });
+  return { overflow, ink: inkRatio(file) };
 }

@@ -51,11 +51,22 @@ async function settle(
 
 export function createUpdatesSlice(deps: StoreDeps, set: SetState, get: GetState): UpdatesSlice {
   const { api } = deps;
-  /** Runs one command and always leaves `running`, so the UI is never stuck in "working". */
+  /** Requests sent and not yet answered, oldest first. */
+  const outstanding: ActionCommand[] = [];
+  /**
+   * Runs one command and always leaves `running`, so the UI is never stuck in
+   * "working". A request made while another runs is sent too — never dropped:
+   * the main process runs them in order. A failure is always reported; a
+   * success shows whatever is still outstanding, else idle.
+   */
   async function run(command: ActionCommand, call: () => Promise<Result<null>>): Promise<void> {
-    if (get().request.kind === 'running') return;
+    outstanding.push(command);
     set({ request: { kind: 'running', command } });
-    set({ request: await settle(command, call) });
+    const outcome = await settle(command, call);
+    outstanding.splice(outstanding.indexOf(command), 1);
+    const next = outstanding.at(-1);
+    if (outcome.kind === 'failed') set({ request: outcome });
+    else set({ request: next ? { kind: 'running', command: next } : outcome });
   }
   /**
    * Cancel is never blocked and never marks itself running: it must reach the

@@ -45,15 +45,16 @@ describe('updates slice', () => {
     expect(store.getState().request).toEqual({ kind: 'idle' });
   });
 
-  it('is running while the daemon works, ignores repeats, and lets Cancel through', async () => {
+  it('is running while the daemon works, never drops a second request, and lets Cancel through', async () => {
     const { api, store } = setup();
     const stage = deferred<Result<null>>();
     api.answers.stageUpdate = () => stage.promise;
     const running = store.getState().stageRequested();
     expect(store.getState().request).toEqual({ kind: 'running', command: 'stageUpdate' });
+    // The main process queues it behind the stage; here it answers at once.
     await store.getState().checkRequested();
     await store.getState().cancelRequested();
-    expect(api.calls).toEqual(['stageUpdate', 'cancelTransaction']);
+    expect(api.calls).toEqual(['stageUpdate', 'checkForUpdates', 'cancelTransaction']);
     expect(store.getState().request).toEqual({ kind: 'running', command: 'stageUpdate' });
     stage.resolve({ ok: false, error: { kind: 'cancelled', message: 'Cancelled' } });
     await running;
