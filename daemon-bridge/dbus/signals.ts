@@ -43,25 +43,26 @@ export async function subscribeSignal(
     handler(msg.body as readonly unknown[], msg);
   };
   bus.on('message', onMessage);
-  await callMethod(bus, {
+  await matchCall(bus, 'AddMatch', match);
+  return async () => {
+    bus.off('message', onMessage);
+    await matchCall(bus, 'RemoveMatch', match).catch(() => undefined);
+  };
+}
+
+/** AddMatch / RemoveMatch on the bus driver. */
+function matchCall(
+  bus: MessageBus,
+  member: 'AddMatch' | 'RemoveMatch',
+  match: string,
+): Promise<readonly unknown[]> {
+  return callMethod(bus, {
     destination: 'org.freedesktop.DBus',
     path: '/org/freedesktop/DBus',
     interface: 'org.freedesktop.DBus',
-    member: 'AddMatch',
+    member,
     signature: 's',
     body: [match],
     timeoutMs: 25_000,
   });
-  return async () => {
-    bus.off('message', onMessage);
-    await callMethod(bus, {
-      destination: 'org.freedesktop.DBus',
-      path: '/org/freedesktop/DBus',
-      interface: 'org.freedesktop.DBus',
-      member: 'RemoveMatch',
-      signature: 's',
-      body: [match],
-      timeoutMs: 25_000,
-    }).catch(() => undefined);
-  };
 }

@@ -4,14 +4,18 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DBusCallError } from '../../daemon-bridge/dbus/call.ts';
-import { closeBus, connectBus } from '../../daemon-bridge/dbus/connect-bus.ts';
 import { subscribeSignal } from '../../daemon-bridge/dbus/signals.ts';
 import { osObjectPath, RPM_OSTREE } from '../../daemon-bridge/rpm-ostree/profile.ts';
-import { startSandbox } from '../../sandbox/launch.ts';
 import type { RunningSandbox } from '../../sandbox/launch.ts';
 import { sandboxLayout } from '../../sandbox/sysroot/layout.ts';
 import { ostreeAdminStatus } from '../support/ostree-status.ts';
-import { daemonCall, getAll, recordPropertiesChanged } from '../support/sandbox-client.ts';
+import {
+  startSandboxWithClient,
+  stopSandboxWithClient,
+  daemonCall,
+  getAll,
+  recordPropertiesChanged,
+} from '../support/sandbox-client.ts';
 import { sandboxTempDir } from '../support/sandbox-dir.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -34,12 +38,10 @@ describe('sandbox daemon follows changes to the sysroot and its config', () => {
   let bus: MessageBus;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ dir: dir.path, log: () => undefined });
-    bus = await connectBus(sandbox.address);
+    ({ sandbox, bus } = await startSandboxWithClient(dir.path));
   });
   afterAll(async () => {
-    if (bus) closeBus(bus);
-    await sandbox?.stop();
+    await stopSandboxWithClient({ sandbox, bus });
     await dir.remove();
   });
 

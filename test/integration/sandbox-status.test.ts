@@ -2,13 +2,16 @@ import type { MessageBus, Variant } from 'dbus-next';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DBusCallError } from '../../daemon-bridge/dbus/call.ts';
-import { closeBus, connectBus } from '../../daemon-bridge/dbus/connect-bus.ts';
 import { osObjectPath, RPM_OSTREE } from '../../daemon-bridge/rpm-ostree/profile.ts';
-import { startSandbox } from '../../sandbox/launch.ts';
 import type { RunningSandbox } from '../../sandbox/launch.ts';
 import { sandboxLayout } from '../../sandbox/sysroot/layout.ts';
 import { ostreeAdminStatus } from '../support/ostree-status.ts';
-import { daemonCall, getAll } from '../support/sandbox-client.ts';
+import {
+  startSandboxWithClient,
+  stopSandboxWithClient,
+  daemonCall,
+  getAll,
+} from '../support/sandbox-client.ts';
 import { sandboxTempDir } from '../support/sandbox-dir.ts';
 
 const SYSROOT = RPM_OSTREE.sysrootPath;
@@ -40,12 +43,10 @@ describe('sandbox daemon status over a real sysroot', () => {
   let bus: MessageBus;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ dir: dir.path, log: () => undefined });
-    bus = await connectBus(sandbox.address);
+    ({ sandbox, bus } = await startSandboxWithClient(dir.path));
   });
   afterAll(async () => {
-    if (bus) closeBus(bus);
-    await sandbox?.stop();
+    await stopSandboxWithClient({ sandbox, bus });
     await dir.remove();
   });
 

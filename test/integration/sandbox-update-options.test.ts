@@ -2,13 +2,12 @@ import type { MessageBus } from 'dbus-next';
 import * as dbus from 'dbus-next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DBusCallError } from '../../daemon-bridge/dbus/call.ts';
-import { closeBus, connectBus } from '../../daemon-bridge/dbus/connect-bus.ts';
-import { startSandbox } from '../../sandbox/launch.ts';
 import type { RunningSandbox } from '../../sandbox/launch.ts';
 import { publish } from '../../sandbox/remote/publish.ts';
 import { sandboxLayout } from '../../sandbox/sysroot/layout.ts';
 import { rebootSandbox } from '../../sandbox/sysroot/sandbox-reboot.ts';
 import { sandboxTempDir } from '../support/sandbox-dir.ts';
+import { startSandboxWithClient, stopSandboxWithClient } from '../support/sandbox-client.ts';
 import { osCall, reloadOs, runSandboxTransaction, val } from '../support/sandbox-transactions.ts';
 import type { Dict } from '../support/sandbox-transactions.ts';
 
@@ -26,16 +25,14 @@ describe('sandbox update options: lock-finalization, reboot, clear-rollback, pac
   };
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ dir: dir.path, log: () => undefined });
-    bus = await connectBus(sandbox.address);
+    ({ sandbox, bus } = await startSandboxWithClient(dir.path));
     await publish(dir.path, {
       version: '43.20260201.0',
       upgrade: ['mesa-dri-drivers-25.3.4-1.fc43'],
     });
   }, 60_000);
   afterAll(async () => {
-    if (bus) closeBus(bus);
-    await sandbox?.stop();
+    await stopSandboxWithClient({ sandbox, bus });
     await dir.remove();
   });
 

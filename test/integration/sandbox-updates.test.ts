@@ -1,15 +1,17 @@
 import type { MessageBus } from 'dbus-next';
 import * as dbus from 'dbus-next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBus, connectBus } from '../../daemon-bridge/dbus/connect-bus.ts';
 import { RPM_OSTREE } from '../../daemon-bridge/rpm-ostree/profile.ts';
-import { startSandbox } from '../../sandbox/launch.ts';
 import type { RunningSandbox } from '../../sandbox/launch.ts';
 import { publish } from '../../sandbox/remote/publish.ts';
 import type { DBusCallError } from '../../daemon-bridge/dbus/call.ts';
 import { sandboxLayout } from '../../sandbox/sysroot/layout.ts';
 import { rebootSandbox } from '../../sandbox/sysroot/sandbox-reboot.ts';
-import { getAll } from '../support/sandbox-client.ts';
+import {
+  startSandboxWithClient,
+  stopSandboxWithClient,
+  getAll,
+} from '../support/sandbox-client.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { sandboxTempDir } from '../support/sandbox-dir.ts';
 import {
@@ -34,8 +36,7 @@ describe('sandbox updates: publish, check, upgrade', () => {
   let bootedId = '';
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ dir: dir.path, log: () => undefined });
-    bus = await connectBus(sandbox.address);
+    ({ sandbox, bus } = await startSandboxWithClient(dir.path));
     await publish(dir.path, {
       version: V,
       upgrade: ['firefox-147.0.2-1.fc43', 'kernel-core-6.18.6-200.fc43'],
@@ -46,8 +47,7 @@ describe('sandbox updates: publish, check, upgrade', () => {
     });
   }, 60_000);
   afterAll(async () => {
-    if (bus) closeBus(bus);
-    await sandbox?.stop();
+    await stopSandboxWithClient({ sandbox, bus });
     await dir.remove();
   });
 

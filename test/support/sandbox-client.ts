@@ -1,6 +1,9 @@
 import type { MessageBus, Variant } from 'dbus-next';
 import { callMethod } from '../../daemon-bridge/dbus/call.ts';
 import { subscribeSignal } from '../../daemon-bridge/dbus/signals.ts';
+import { closeBus, connectBus } from '../../daemon-bridge/dbus/connect-bus.ts';
+import { startSandbox } from '../../sandbox/launch.ts';
+import type { RunningSandbox } from '../../sandbox/launch.ts';
 import { RPM_OSTREE } from '../../daemon-bridge/rpm-ostree/profile.ts';
 
 /** A plain D-Bus call to the sandbox daemon (its body, or a DBusCallError). */
@@ -65,4 +68,21 @@ export async function recordPropertiesChanged(
     },
   );
   return { events, stop };
+}
+
+/** A whole sandbox in `dir` plus a plain bus client of it, for tests that talk D-Bus directly. */
+export async function startSandboxWithClient(
+  dir: string,
+): Promise<{ sandbox: RunningSandbox; bus: MessageBus }> {
+  const sandbox = await startSandbox({ dir, log: () => undefined });
+  return { sandbox, bus: await connectBus(sandbox.address) };
+}
+
+/** Closes what startSandboxWithClient opened; tolerates a half-started setup. */
+export async function stopSandboxWithClient(env: {
+  sandbox?: RunningSandbox;
+  bus?: MessageBus;
+}): Promise<void> {
+  if (env.bus) closeBus(env.bus);
+  await env.sandbox?.stop();
 }
