@@ -1,13 +1,17 @@
-import { HTOP, PACKAGES_2026_01_01, PACKAGES_2026_01_15 } from '../seed/packages.ts';
+import { latestPackage } from '../packages/universe.ts';
 import type { PackageSpec } from '../seed/packages.ts';
 
-const KNOWN = new Map<string, PackageSpec>(
-  [...PACKAGES_2026_01_01, ...PACKAGES_2026_01_15, HTOP].map((p) => [p.name, p]),
-);
-
-/** The demo's package called `name` (what the sandbox can "layer"), if any. */
+/** The demo's package called `name` (newest in its repositories), if any. */
 export function knownPackage(name: string): PackageSpec | undefined {
-  return KNOWN.get(name);
+  return latestPackage(name);
+}
+
+/** The executables and other files of the demo's package of that name. */
+function knownFiles(known: PackageSpec | undefined): Partial<PackageSpec> {
+  return {
+    ...(known?.bins ? { bins: known.bins } : {}),
+    ...(known?.files ? { files: known.files } : {}),
+  };
 }
 
 /**
@@ -26,7 +30,7 @@ export function parsePackageArg(arg: string, previous?: PackageSpec): PackageSpe
     string,
     string,
   ];
-  const known = previous ?? KNOWN.get(name);
+  const known = previous ?? knownPackage(name);
   const archMatch = /^(.*)\.(x86_64|noarch|aarch64|i686)$/.exec(rel);
   return {
     name,
@@ -35,14 +39,14 @@ export function parsePackageArg(arg: string, previous?: PackageSpec): PackageSpe
     release: archMatch ? archMatch[1]! : rel,
     arch: archMatch ? archMatch[2]! : (known?.arch ?? 'x86_64'),
     summary: known?.summary ?? `The ${name} package`,
-    ...(known?.bins ? { bins: known.bins } : {}),
+    ...knownFiles(known),
   };
 }
 
 /** The package list rows of `rpmostree.rpmdb.pkglist` back as packages (summaries from the demo's). */
 export function packagesFromPkglist(rows: readonly (readonly string[])[]): PackageSpec[] {
   return rows.map(([name = '', epoch = '0', version = '', release = '', arch = '']) => {
-    const known = KNOWN.get(name);
+    const known = knownPackage(name);
     return {
       name,
       epoch: Number(epoch) || 0,
@@ -50,7 +54,7 @@ export function packagesFromPkglist(rows: readonly (readonly string[])[]): Packa
       release,
       arch,
       summary: known?.summary ?? `The ${name} package`,
-      ...(known?.bins ? { bins: known.bins } : {}),
+      ...knownFiles(known),
     };
   });
 }

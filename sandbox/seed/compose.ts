@@ -93,6 +93,34 @@ export interface LayeredCommit {
   readonly repos: readonly RpmmdRepo[];
   /** Overlay `tree` on this commit (`--tree=ref=`) instead of committing `tree` alone. */
   readonly baseTree?: string;
+  /** Base packages removed by override: `rpmostree.removed-base-packages`. */
+  readonly removed?: readonly PackageSpec[];
+}
+
+/**
+ * The sandbox's `rpmostree.state-sha512`: a digest of what determines the
+ * layer (base commit, active requests, removed base packages), so an
+ * unchanged layer is recognised as rpm-ostree does with its goal digest.
+ */
+export function layerStateDigest(
+  parent: string,
+  layered: readonly string[],
+  removed: readonly PackageSpec[] = [],
+): string {
+  const removals = removed.map((p) => `\n-${nevra(p)}`).join('');
+  return sha('sha512', `${parent}\n${layered.join('\n')}${removals}`);
+}
+
+/** `(sstsss)` of a removed base package: nevra, name, epoch, version, release, arch. */
+function removedVariant(p: PackageSpec): dbus.Variant {
+  return new dbus.Variant('(sstsss)', [
+    nevra(p),
+    p.name,
+    BigInt(p.epoch),
+    p.version,
+    p.release,
+    p.arch,
+  ]);
 }
 
 /**
@@ -122,11 +150,14 @@ export async function commitLayered(
     meta('rpmostree.rpmmd-repos', rpmmdRepos(layer.repos, false)),
     meta('rpmostree.packages', gvariantText('as', layer.layered)),
     meta('rpmostree.modules', gvariantText('as', [])),
-    meta('rpmostree.removed-base-packages', gvariantText('av', [])),
+    meta(
+      'rpmostree.removed-base-packages',
+      gvariantText('av', (layer.removed ?? []).map(removedVariant)),
+    ),
     meta('rpmostree.replaced-base-packages', gvariantText('a(vv)', [])),
     meta('rpmostree.replaced-base-remote-packages', gvariantText('a{sv}', {})),
     meta('rpmostree.rpmdb.pkglist', pkglist(layer.packages)),
     meta('rpmostree.clientlayer_version', gvariantText('u', 6)),
-    `--add-metadata-string=rpmostree.state-sha512=${sha('sha512', `${layer.parent}\n${layer.layered.join('\n')}`)}`,
+    `--add-metadata-string=rpmostree.state-sha512=${layerStateDigest(layer.parent, layer.layered, layer.removed)}`,
   ]);
 }

@@ -14,6 +14,8 @@ export interface PackageSpec {
   readonly summary: string;
   /** Executables it installs under /usr/bin. */
   readonly bins?: readonly string[];
+  /** Other files it installs (absolute paths), e.g. shared libraries. */
+  readonly files?: readonly string[];
 }
 
 type Row = readonly [name: string, evr: string, arch: string, summary: string, bins?: string];

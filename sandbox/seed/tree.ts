@@ -1,6 +1,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { kernelRelease, nevra } from './packages.ts';
+import { writePackageFiles } from '../packages/package-files.ts';
+import { kernelRelease } from './packages.ts';
 import type { PackageSpec } from './packages.ts';
 
 /** Distribution facts that end up in the tree (os-release, repo files). */
@@ -50,13 +51,7 @@ export async function writeTree(
   await link('usr/sbin', 'bin');
 
   const kver = kernelRelease(packages);
-  for (const p of packages) {
-    await file(`usr/share/doc/${p.name}/README`, `${nevra(p)}\n${p.summary}\n`);
-    for (const bin of p.bins ?? []) {
-      if (p.name === 'bash' && bin === 'sh') await link('usr/bin/sh', 'bash');
-      else await file(`usr/bin/${bin}`, `#!/bin/sh\necho "${bin} from ${nevra(p)}"\n`, 0o755);
-    }
-  }
+  for (const p of packages) await writePackageFiles(dir, p);
   await file(`usr/lib/modules/${kver}/vmlinuz`, `Linux ${kver} (sandbox stand-in)\n`);
   await file(
     `usr/lib/modules/${kver}/initramfs.img`,

@@ -35,6 +35,16 @@ export class KeyFile {
     return this.groups.has(group);
   }
 
+  /** Group names in file order. */
+  groupNames(): string[] {
+    return [...this.groups.keys()];
+  }
+
+  /** Key names of `group` in file order (empty if there is no such group). */
+  keys(group: string): string[] {
+    return [...(this.groups.get(group)?.keys() ?? [])];
+  }
+
   /** The raw (unescaped) value, or undefined. */
   raw(group: string, key: string): string | undefined {
     return this.groups.get(group)?.get(key);

@@ -1,71 +1,44 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { packagesFromPkglist, knownPackage } from '../../remote/package-args.ts';
+import { removePackageFiles, writePackageFiles } from '../../packages/package-files.ts';
 import { commitLayered } from '../../seed/compose.ts';
-import { nevra, sortPackages } from '../../seed/packages.ts';
-import type { PackageSpec } from '../../seed/packages.ts';
-import type { CommitStore } from '../../sysroot/commits.ts';
 import { metaString } from '../../sysroot/commits.ts';
+import { ostree } from '../../sysroot/ostree-cli.ts';
 import { removeTree } from '../../sysroot/remove-tree.ts';
-import { commitPackages } from '../state/package-diff.ts';
+import type { LayerPlan } from './layer-plan.ts';
 
 /**
- * Client-side layering, as rpm-ostree does it on the new base: the requested
- * packages' files overlaid on the base tree (`ostree commit --tree=ref=BASE
- * --tree=dir=LAYER`), committed without a ref with the client-layer metadata.
- * Only the demo's own packages can be layered (there is no rpm-md): others
- * fail with rpm-ostree's "Packages not found" text.
+ * Client-side layering, as rpm-ostree does it on the base: the layered
+ * packages' files go on top of the base tree, committed without a ref with
+ * the client-layer metadata (packages, removed base packages, pkglist).
+ * Without removals the layer is overlaid on the base (`ostree commit
+ * --tree=ref=BASE --tree=dir=LAYER`); with removals the base is checked out
+ * (`ostree checkout -U`, the repo is bare-user-only), the removed packages'
+ * files deleted and the result committed.
  */
 export async function layerPackages(
   repo: string,
-  commits: CommitStore,
-  base: string,
-  requested: readonly string[],
+  plan: LayerPlan,
   scratch: string,
 ): Promise<string> {
-  const layered: PackageSpec[] = [];
-  const missing: string[] = [];
-  for (const name of requested) {
-    const p = knownPackage(name);
-    if (p) layered.push(p);
-    else missing.push(name);
-  }
-  if (missing.length > 0) throw new Error(`Packages not found: ${missing.join(', ')}`);
-  const baseCommit = await commits.load(base);
-  const basePackages = packagesFromPkglist(
-    commitPackages(baseCommit).map((p) => [p.name, p.epoch, p.version, p.release, p.arch]),
-  );
-  const tree = join(scratch, 'layer');
+  const tree = join(scratch, `layer-${process.pid}`);
+  const base = plan.base;
   await removeTree(tree);
   try {
-    for (const p of layered) {
-      await mkdir(join(tree, 'usr', 'share', 'doc', p.name), { recursive: true });
-      await writeFile(
-        join(tree, 'usr', 'share', 'doc', p.name, 'README'),
-        `${nevra(p)}\n${p.summary}\n`,
-      );
-      for (const bin of p.bins ?? []) {
-        await mkdir(join(tree, 'usr', 'bin'), { recursive: true });
-        await writeFile(
-          join(tree, 'usr', 'bin', bin),
-          `#!/bin/sh\necho "${bin} from ${nevra(p)}"\n`,
-          {
-            mode: 0o755,
-          },
-        );
-      }
-    }
-    const now = Math.max(Date.now(), (Number(baseCommit.timestamp) + 1) * 1000);
+    const overlay = plan.removed.length === 0;
+    if (overlay) await mkdir(tree, { recursive: true });
+    else await ostree(['checkout', `--repo=${repo}`, '-U', '--force-copy', base.checksum, tree]);
+    for (const p of plan.removed) await removePackageFiles(tree, p);
+    for (const p of plan.layered) await writePackageFiles(tree, p);
+    const now = Math.max(Date.now(), (Number(base.timestamp) + 1) * 1000);
     return await commitLayered(repo, tree, {
-      parent: base,
-      baseTree: base,
-      baseVersion: metaString(baseCommit, 'version') ?? '',
+      parent: base.checksum,
+      ...(overlay ? { baseTree: base.checksum } : {}),
+      baseVersion: metaString(base, 'version') ?? '',
       timestamp: new Date(now).toISOString().replace(/\.\d+Z$/, 'Z'),
-      packages: sortPackages([
-        ...basePackages.filter((p) => !requested.includes(p.name)),
-        ...layered,
-      ]),
-      layered: requested,
+      packages: plan.packages,
+      layered: plan.requests,
+      removed: plan.removed,
       repos: [{ id: 'updates', generated: BigInt(Math.floor(now / 1000)) }],
     });
   } finally {

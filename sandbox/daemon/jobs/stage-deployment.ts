@@ -8,12 +8,35 @@ import {
   readStagedRecord,
   writeStagedRecord,
 } from '../../sysroot/staged-record.ts';
-import { copyFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { syncBaseRefs } from '../../sysroot/base-refs.ts';
+import { splitKernelArgs } from '../../sysroot/kernel-args.ts';
+import { CommitStore } from '../../sysroot/commits.ts';
 import { deploymentId } from '../state/deployment-dict.ts';
 
-/** A ref that keeps the commit being staged from being pruned meanwhile. */
+/** Refs that keep the commit being staged (and its base) from being pruned meanwhile. */
 const HOLD_REF = 'sandbox/staging-hold';
+const HOLD_BASE_REF = 'sandbox/staging-hold-base';
+
+/** What the new deployment gets besides its commit. */
+export interface StageOptions {
+  /** `lock-finalization`. */
+  readonly locked: boolean;
+  /** Origin file text; default: the merge deployment's origin. */
+  readonly origin?: string;
+  /**
+   * Kernel arguments; default: the merge deployment's (rpm-ostree issue 1392:
+   * a pending deployment's arguments carry over). An `ostree=` argument is
+   * replaced in place by ostree itself.
+   */
+  readonly kargs?: readonly string[];
+}
+
+async function hold(repo: string, ref: string, commit: string | null): Promise<void> {
+  await ostree(['refs', `--repo=${repo}`, '--delete', ref]).catch(() => undefined);
+  if (commit) await ostree(['refs', `--repo=${repo}`, `--create=${ref}`, commit]);
+}
 
 /** Undeploys the staged deployment, if there is one (`cleanup -p`, or before staging another). */
 export async function removeStaged(layout: SandboxLayout): Promise<boolean> {
@@ -28,8 +51,9 @@ export async function removeStaged(layout: SandboxLayout): Promise<boolean> {
 }
 
 /**
- * "Stages" `commit` with the merge deployment's origin and kernel arguments:
- * a normal `ostree admin deploy --retain` (the sandbox cannot stage, see
+ * "Stages" `commit` with the origin merge deployment's origin and kernel
+ * arguments (or the given ones): a normal `ostree admin deploy --retain
+ * --karg-none --karg-append=…` (the sandbox cannot stage, see
  * staged-record.ts) plus the staged record, written first with the serial
  * ostree will pick so no reload ever sees it unstaged. Returns the new id.
  */
@@ -37,16 +61,22 @@ export async function stageDeployment(
   layout: SandboxLayout,
   merge: DeploymentRecord,
   commit: string,
-  locked: boolean,
+  options: StageOptions,
 ): Promise<string> {
+  const { locked } = options;
   // The merge deployment may be the staged one being replaced (rpm-ostree merges
-  // from the pending deployment when there is one): keep its origin first.
+  // from the pending deployment when there is one): keep its origin and
+  // kernel arguments first.
   const origin = join(layout.runDir, 'merge.origin');
-  await copyFile(join(layout.sysroot, `${merge.path}.origin`), origin);
+  if (options.origin !== undefined) await writeFile(origin, options.origin);
+  else await copyFile(join(layout.sysroot, `${merge.path}.origin`), origin);
+  const kargs = options.kargs ?? splitKernelArgs(merge.bootEntry.options ?? '');
   // Undeploying prunes the repo, and a client-layered commit has no ref yet:
-  // hold one on it until it is deployed.
-  await ostree(['refs', `--repo=${layout.repo}`, '--delete', HOLD_REF]).catch(() => undefined);
-  await ostree(['refs', `--repo=${layout.repo}`, `--create=${HOLD_REF}`, commit]);
+  // hold one on it (and on its base, which prune does not keep) until deployed.
+  const layer = await new CommitStore(layout.repo).load(commit);
+  const layered = layer.metadata['rpmostree.clientlayer']?.value === true;
+  await hold(layout.repo, HOLD_REF, commit);
+  await hold(layout.repo, HOLD_BASE_REF, layered ? layer.parent : null);
   try {
     await removeStaged(layout);
     const before = await readSysroot(layout, await readBootRecord(layout));
@@ -63,14 +93,18 @@ export async function stageDeployment(
         `--os=${merge.osname}`,
         '--retain',
         `--origin-file=${origin}`,
+        '--karg-none',
+        ...kargs.map((k) => `--karg-append=${k}`),
         commit,
       ]);
     } catch (err) {
       await clearStagedRecord(layout);
       throw err;
     }
+    await syncBaseRefs(layout);
   } finally {
-    await ostree(['refs', `--repo=${layout.repo}`, '--delete', HOLD_REF]).catch(() => undefined);
+    await hold(layout.repo, HOLD_REF, null);
+    await hold(layout.repo, HOLD_BASE_REF, null);
   }
   const after = await readSysroot(layout, await readBootRecord(layout));
   const first = after.deployments[0]!;

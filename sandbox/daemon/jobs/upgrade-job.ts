@@ -1,14 +1,11 @@
 import { pullRef } from '../../remote/pull.ts';
+import type { Commit } from '../../sysroot/commits.ts';
 import { parseRefspec, resolveRev } from '../../sysroot/repo-refs.ts';
 import type { DaemonContext } from '../daemon-context.ts';
-import { baseCommit, requestedPackages, writeCachedUpdate } from '../state/cached-update.ts';
-import { originRefspec } from '../state/origin-keys.ts';
 import type { TransactionOutput } from '../transaction/transaction-output.ts';
 import { throwIfCancelled } from '../transaction/transaction-output.ts';
-import { layerPackages } from './client-layer.ts';
-import { stageDeployment } from './stage-deployment.ts';
 
-/** The deploy transaction's flags (reference §5.3.2) as an upgrade uses them. */
+/** The deploy transaction's flags (reference §5.3.2). */
 export interface UpgradeFlags {
   readonly allowDowngrade: boolean;
   readonly downloadOnly: boolean;
@@ -18,6 +15,10 @@ export interface UpgradeFlags {
   readonly lockFinalization: boolean;
   /** Reboot after staging (the sandbox reboot). */
   readonly reboot: boolean;
+  /** Keep the merge deployment's base (PkgChange's default flag). */
+  readonly noPullBase?: boolean;
+  /** Stop before deploying. */
+  readonly dryRun?: boolean;
   /** Pin to this revision (Deploy); undefined = the ref's head. */
   readonly revision?: (
     ctx: DaemonContext,
@@ -30,26 +31,18 @@ export interface UpgradeFlags {
 const iso = (t: bigint) => new Date(Number(t) * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
 
 /**
- * The deploy transaction for an upgrade: pull the origin's ref from the
- * remote (real libostree progress), compare with the merge deployment's
- * base, then (unless check/download-only) layer the requested packages on
- * the new base and stage it; refresh the cached update.
+ * rpmostree_sysroot_upgrader_pull_base: pull the origin's ref from the
+ * remote (real libostree progress) unless cache-only or pinned to a
+ * revision, resolve the target, and refuse a chronologically older one
+ * without allow-downgrade. Returns the new base commit.
  */
-export async function upgradeJob(
+export async function pullBase(
   ctx: DaemonContext,
-  osname: string,
+  refspec: string,
+  current: Commit,
   flags: UpgradeFlags,
   out: TransactionOutput,
-  reboot: () => Promise<void>,
-): Promise<void> {
-  if (flags.downloadOnly && flags.cacheOnly)
-    throw new Error('Cannot specify both --cache-only and --download-only');
-  const state = ctx.state.sysroot;
-  const merge = state.deployments.find((d) => d.osname === osname);
-  if (!merge) throw new Error(`No deployments found for os ${osname}`);
-  const origin = merge.origin ? originRefspec(merge.origin) : null;
-  if (origin?.kind !== 'ostree') throw new Error('Unsupported origin type for upgrade');
-  const refspec = origin.refspec;
+): Promise<Commit> {
   const { remote, ref } = parseRefspec(refspec);
   if (!flags.cacheOnly && remote && !flags.revision) {
     await pullRef({
@@ -68,47 +61,14 @@ export async function upgradeJob(
     ? await flags.revision(ctx, refspec, flags.cacheOnly ? null : out)
     : await resolveRev(ctx.layout.repo, refspec);
   if (!target) throw new Error(`No such branch: ${refspec}`);
-  const current = await baseCommit(ctx.commits, merge.checksum);
   const next = await ctx.commits.load(target);
-  const booted = state.booted;
-  const updateSha256 = booted?.checksum ?? merge.checksum;
-
-  if (next.checksum === current.checksum) {
-    out.message(flags.revision ? 'No change.' : 'No upgrade available.');
-    if (flags.checkOnly || !flags.revision)
-      await writeCachedUpdate(ctx.layout, { checksum: next.checksum, updateSha256 });
-    return;
-  }
-  if (next.timestamp < current.timestamp && !flags.allowDowngrade)
+  if (
+    next.checksum !== current.checksum &&
+    next.timestamp < current.timestamp &&
+    !flags.allowDowngrade
+  )
     throw new Error(
       `Upgrade target revision '${next.checksum}' with timestamp '${iso(next.timestamp)}' is chronologically older than current revision '${current.checksum}' with timestamp '${iso(current.timestamp)}'; use --allow-downgrade to permit`,
     );
-  if (flags.checkOnly) {
-    await writeCachedUpdate(ctx.layout, { checksum: next.checksum, updateSha256 });
-    return;
-  }
-  if (flags.downloadOnly) {
-    out.message('Update downloaded.');
-    return;
-  }
-  throwIfCancelled(out.signal);
-  let commit = next.checksum;
-  const requested = [...requestedPackages(merge)];
-  if (requested.length > 0) {
-    out.taskBegin(`Checking out tree ${next.checksum.slice(0, 7)}`);
-    commit = await layerPackages(
-      ctx.layout.repo,
-      ctx.commits,
-      next.checksum,
-      requested,
-      ctx.layout.dir,
-    );
-    out.taskEnd('done');
-  }
-  out.taskBegin('Staging deployment');
-  const id = await stageDeployment(ctx.layout, merge, commit, flags.lockFinalization);
-  out.taskEnd('done');
-  if (!flags.revision)
-    await writeCachedUpdate(ctx.layout, { checksum: next.checksum, updateSha256, deployment: id });
-  if (flags.reboot) await reboot();
+  return next;
 }

@@ -1,10 +1,10 @@
 import type { DaemonContext } from '../daemon-context.ts';
 import { CLEANUP_TYPES, cleanupJob, rollbackJob } from '../jobs/deployment-jobs.ts';
-import { resolveRevision } from '../jobs/resolve-revision.ts';
+import { deployRequest } from '../jobs/deploy-request.ts';
 import { ioError, IoErrorCode } from '../service/errors.ts';
 import type { MethodHandler } from '../service/service-interface.ts';
 import { beginTransaction, boolOption } from '../transaction/begin-transaction.ts';
-import { deployFlags, startDeploy } from './os-upgrade.ts';
+import { startDeploy } from './os-upgrade.ts';
 
 /** OS.Rollback, ClearRollbackTarget, Cleanup and Deploy (reference §5.3, §5.4). */
 export function deploymentMethods(
@@ -57,11 +57,7 @@ export function deploymentMethods(
         'Deploy',
         [revision, options],
         options,
-        'deploy',
-        deployFlags(options, {
-          allowDowngrade: true,
-          revision: (c, refspec, out) => resolveRevision(c, refspec, revision as string, out),
-        }),
+        deployRequest({}, options, { allowDowngrade: true, revision: revision as string }),
       ),
   };
 }

@@ -1,6 +1,9 @@
 import type { DaemonContext } from '../daemon-context.ts';
 import type { MethodHandler } from '../service/service-interface.ts';
 import { deploymentMethods } from './os-deployments.ts';
+import { kernelArgsMethods } from './os-kargs.ts';
+import { packageQueryMethods } from './os-package-queries.ts';
+import { packageMethods } from './os-packages.ts';
 import { rpmDiffMethods } from './os-rpm-diffs.ts';
 import { upgradeMethods } from './os-upgrade.ts';
 
@@ -10,5 +13,8 @@ export function osMethods(ctx: DaemonContext, osname: string): Record<string, Me
     ...upgradeMethods(ctx, osname),
     ...deploymentMethods(ctx, osname),
     ...rpmDiffMethods(ctx, osname),
+    ...packageMethods(ctx, osname),
+    ...packageQueryMethods(ctx, osname),
+    ...kernelArgsMethods(ctx, osname),
   };
 }

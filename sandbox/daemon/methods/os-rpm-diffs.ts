@@ -5,7 +5,9 @@ import { resolveRev } from '../../sysroot/repo-refs.ts';
 import type { DaemonContext } from '../daemon-context.ts';
 import { queryDeployments } from '../jobs/deployment-jobs.ts';
 import { resolveRevision } from '../jobs/resolve-revision.ts';
-import { upgradeJob } from '../jobs/upgrade-job.ts';
+import { deployJob } from '../jobs/deploy-job.ts';
+import { deployRequest } from '../jobs/deploy-request.ts';
+import { NO_CHANGES } from '../jobs/origin-changes.ts';
 import { ioError, IoErrorCode } from '../service/errors.ts';
 import type { MethodHandler } from '../service/service-interface.ts';
 import { baseCommit } from '../state/cached-update.ts';
@@ -15,7 +17,6 @@ import { originRefspec } from '../state/origin-keys.ts';
 import { commitPackages, diffPackages } from '../state/package-diff.ts';
 import { rpmDiffResult } from '../state/rpm-diff-variants.ts';
 import { beginTransaction } from '../transaction/begin-transaction.ts';
-import { deployFlags } from './os-upgrade.ts';
 
 const fail = (text: string) => ioError(IoErrorCode.FAILED, text);
 
@@ -64,18 +65,12 @@ export function rpmDiffMethods(ctx: DaemonContext, osname: string): Record<strin
       args,
       title: 'package-diff',
       job: (out) =>
-        upgradeJob(
+        deployJob(
           ctx,
           osname,
-          deployFlags(
-            {},
-            {
-              checkOnly: true,
-              ...(revision !== null
-                ? { revision: (c, refspec, o) => resolveRevision(c, refspec, revision, o) }
-                : {}),
-            },
-          ),
+          deployRequest({}, {}, { checkOnly: true, ...(revision !== null ? { revision } : {}) })
+            .flags,
+          NO_CHANGES,
           out,
           () => Promise.resolve(),
         ),

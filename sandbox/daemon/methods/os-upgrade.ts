@@ -1,42 +1,18 @@
 import { ioError, IoErrorCode } from '../service/errors.ts';
 import type { MethodHandler } from '../service/service-interface.ts';
 import type { DaemonContext } from '../daemon-context.ts';
-import { upgradeJob } from '../jobs/upgrade-job.ts';
-import type { UpgradeFlags } from '../jobs/upgrade-job.ts';
+import { deployJob } from '../jobs/deploy-job.ts';
+import { deployRequest } from '../jobs/deploy-request.ts';
+import type { DeployRequest } from '../jobs/deploy-request.ts';
 import { beginTransaction, boolOption, stringOption } from '../transaction/begin-transaction.ts';
 import { rebootSandbox } from '../../sysroot/sandbox-reboot.ts';
 
 const POLICIES = ['none', 'off', 'check', 'stage', 'ex-stage', 'apply', 'auto'];
 
-/** The execution-time title of a deploy transaction (reference §7.5). */
-export function deployTitle(word: string, flags: UpgradeFlags, options: unknown): string {
-  const cmd = stringOption(options, 'initiating-command-line');
-  if (cmd !== undefined) {
-    if (cmd.includes('--trigger-automatic-update-policy'))
-      return flags.checkOnly ? 'automatic (check)' : 'automatic (stage)';
-    return cmd;
-  }
-  if (flags.cacheOnly) return `${word} (cache only)`;
-  if (flags.checkOnly) return `${word} (check only)`;
-  if (flags.downloadOnly) return `${word} (download only)`;
-  return word;
-}
-
-/** The deploy flags from an options vardict; `defaults` are the method's default flags. */
-export function deployFlags(options: unknown, defaults: Partial<UpgradeFlags> = {}): UpgradeFlags {
-  const b = (key: string, fallback = false) => boolOption(options, key) ?? fallback;
-  return {
-    allowDowngrade: b('allow-downgrade', defaults.allowDowngrade),
-    downloadOnly: b('download-only', defaults.downloadOnly),
-    cacheOnly: b('cache-only'),
-    checkOnly: defaults.checkOnly ?? false,
-    lockFinalization: b('lock-finalization'),
-    reboot: b('reboot', defaults.reboot),
-    ...(defaults.revision ? { revision: defaults.revision } : {}),
-  };
-}
-
-/** Starts a deploy-family transaction ("new-deployment" until it runs). */
+/**
+ * Starts a deploy-family transaction: titled "new-deployment" until it runs,
+ * then the option checks, the computed title and the deploy job.
+ */
 export function startDeploy(
   ctx: DaemonContext,
   call: Parameters<MethodHandler>[0],
@@ -44,8 +20,7 @@ export function startDeploy(
   method: string,
   args: readonly unknown[],
   options: unknown,
-  word: string,
-  flags: UpgradeFlags,
+  request: DeployRequest,
   outputToSelf = false,
 ): Promise<string> {
   return beginTransaction(ctx, call, {
@@ -55,8 +30,9 @@ export function startDeploy(
     title: 'new-deployment',
     outputToSelf: boolOption(options, 'output-to-self') ?? outputToSelf,
     job: async (out) => {
-      out.setTitle(deployTitle(word, flags, options));
-      await upgradeJob(ctx, osname, flags, out, async () => {
+      request.check();
+      out.setTitle(request.title);
+      await deployJob(ctx, osname, request.flags, request.changes, out, async () => {
         await rebootSandbox(ctx.layout);
       });
     },
@@ -67,16 +43,7 @@ export function startDeploy(
 export function upgradeMethods(ctx: DaemonContext, osname: string): Record<string, MethodHandler> {
   return {
     Upgrade: (call, [options]) =>
-      startDeploy(
-        ctx,
-        call,
-        osname,
-        'Upgrade',
-        [options],
-        options,
-        'upgrade',
-        deployFlags(options),
-      ),
+      startDeploy(ctx, call, osname, 'Upgrade', [options], options, deployRequest({}, options)),
     AutomaticUpdateTrigger: async (call, [options]) => {
       if (ctx.state.sysroot.booted?.osname !== osname)
         throw ioError(IoErrorCode.FAILED, `Cannot trigger auto-update for offline OS '${osname}'`);
@@ -85,9 +52,10 @@ export function upgradeMethods(ctx: DaemonContext, osname: string): Record<strin
         throw ioError(IoErrorCode.FAILED, `Invalid value for AutomaticUpdatePolicy: '${mode}'`);
       const policy = mode === 'auto' ? ctx.automaticUpdatePolicy() : mode;
       if (policy === 'none' || policy === 'off') return [false, ''];
-      const checkOnly = policy === 'check';
-      const flags = deployFlags(options, { checkOnly, reboot: policy === 'apply' });
-      const word = 'upgrade';
+      const request = deployRequest({}, options, {
+        checkOnly: policy === 'check',
+        reboot: policy === 'apply',
+      });
       const address = await startDeploy(
         ctx,
         call,
@@ -95,8 +63,7 @@ export function upgradeMethods(ctx: DaemonContext, osname: string): Record<strin
         'AutomaticUpdateTrigger',
         [options],
         options,
-        word,
-        flags,
+        request,
         true,
       );
       return [true, address];

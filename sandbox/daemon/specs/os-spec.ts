@@ -11,6 +11,9 @@ const REVISION = { name: 'revision', type: 's' };
 const PACKAGES = { name: 'packages', type: 'as' };
 const OUT0_LIST = { 'org.qtproject.QtDBus.QtTypeName.Out0': 'QVariantList' };
 const OUT1_MAP = { 'org.qtproject.QtDBus.QtTypeName.Out1': 'QVariantMap' };
+const OUT0_MAP = { 'org.qtproject.QtDBus.QtTypeName.Out0': 'QVariantMap' };
+const STRV = (name: string) => ({ name, type: 'as' });
+const PACKAGE_LIST = { out: [{ name: 'packages', type: 'aa{sv}' }], annotations: OUT0_LIST };
 
 /**
  * `<prefix>.OS` as in org.projectatomic.rpmostree1.xml. Methods are added
@@ -57,6 +60,46 @@ export function osSpec(prefix: string): InterfaceSpec {
         out: [DIFF, DETAILS],
         annotations: { ...OUT0_LIST, ...OUT1_MAP },
       },
+      PkgChange: {
+        in: [OPTIONS, STRV('packages_added'), STRV('packages_removed')],
+        out: [ADDRESS],
+        annotations: { ...IN0_MAP, ...UNIX_FD },
+      },
+      UpdateDeployment: {
+        in: [
+          { name: 'modifiers', type: 'a{sv}' },
+          { name: 'options', type: 'a{sv}' },
+        ],
+        out: [ADDRESS],
+        annotations: {
+          ...IN0_MAP,
+          'org.qtproject.QtDBus.QtTypeName.In1': 'QVariantMap',
+          ...UNIX_FD,
+        },
+      },
+      KernelArgs: {
+        in: [
+          { name: 'existing_kernel_arg_string', type: 's' },
+          STRV('kernel_args_added'),
+          STRV('kernel_args_replaced'),
+          STRV('kernel_args_removed'),
+          OPTIONS,
+        ],
+        out: [ADDRESS],
+        annotations: { 'org.qtproject.QtDBus.QtTypeName.In4': 'QVariantMap' },
+      },
+      GetDeploymentBootConfig: {
+        in: [
+          { name: 'deployid', type: 's' },
+          { name: 'is_pending', type: 'b' },
+        ],
+        out: [{ name: 'bootconfig', type: 'a{sv}' }],
+        annotations: OUT0_MAP,
+      },
+      ListRepos: { out: [{ name: 'repos', type: 'aa{sv}' }], annotations: OUT0_LIST },
+      WhatProvides: { in: [STRV('provides')], ...PACKAGE_LIST },
+      GetPackages: { in: [STRV('names')], ...PACKAGE_LIST },
+      Search: { in: [STRV('names')], ...PACKAGE_LIST },
     },
     properties: {
       BootedDeployment: { type: 'a{sv}', access: 'read', annotations: QT_MAP },
