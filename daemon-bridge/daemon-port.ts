@@ -1,3 +1,4 @@
+import type { PackageSearchHit } from './contract/packages.ts';
 import type { PackageChange } from './contract/updates.ts';
 import type { TransactionRequest } from './requests.ts';
 import type { TransactionEvent } from './rpm-ostree/transaction/events.ts';
@@ -29,6 +30,8 @@ export interface DaemonPort {
   cancel(address: string): Promise<void>;
   compare(fromId: string, toId: string): Promise<readonly PackageChange[]>;
   cachedDeployDiff(revision: string): Promise<CachedDiff>;
+  /** OS.Search over the daemon's package repositories. */
+  searchPackages(terms: readonly string[]): Promise<readonly PackageSearchHit[]>;
   /** Reboots into the default deployment (logind, or the sandbox's reboot). */
   reboot(): Promise<void>;
 }

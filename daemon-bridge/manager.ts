@@ -28,7 +28,7 @@ export function reduceLinkEvent(
       return {
         ...state,
         daemon: { kind: 'ready', daemon },
-        system: toSystemState(event.properties, event.cachedUpdate, now),
+        system: toSystemState(event.properties, event.cachedUpdate, now, event.bootOptions),
       };
     case 'absent':
       return {
@@ -143,6 +143,15 @@ export class Manager implements CommandHandler {
       deployRevision: ([revision]) =>
         this.transactions.run({ kind: 'deploy', revision }, 'deployRevision'),
       cleanup: ([elements]) => this.transactions.run({ kind: 'cleanup', elements }, 'cleanup'),
+      searchPackages: ([terms]) => this.withPort((port) => port.searchPackages(terms)),
+      changePackages: ([change]) =>
+        this.transactions.run({ kind: 'packages', ...change }, 'changePackages'),
+      changeOverrides: ([change]) =>
+        this.transactions.run({ kind: 'overrides', ...change }, 'changeOverrides'),
+      resetPackageChanges: ([reset]) =>
+        this.transactions.run({ kind: 'reset', ...reset }, 'resetPackageChanges'),
+      changeKernelArgs: ([change]) =>
+        this.transactions.run({ kind: 'kernel-args', ...change }, 'changeKernelArgs'),
       dismissActivity: () => {
         this.transactions.dismiss();
         return Promise.resolve(null);
@@ -224,4 +233,5 @@ const IMMEDIATE: ReadonlySet<CommandName> = new Set([
   'cancelTransaction',
   'dismissActivity',
   'compareDeployments',
+  'searchPackages',
 ]);

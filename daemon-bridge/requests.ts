@@ -4,7 +4,17 @@ import {
   commandLines,
   deployCommandLine,
   deployPreviewCommandLine,
+  kernelArgsCommandLine,
+  overrideCommandLine,
+  packageChangeCommandLine,
+  resetCommandLine,
 } from './contract/command-lines.ts';
+import type { KernelArgsChange } from './contract/kernel-args.ts';
+import type {
+  OverrideChangeRequest,
+  PackageChangeRequest,
+  ResetRequest,
+} from './contract/packages.ts';
 import { assertNever } from './contract/domain.ts';
 
 /** Every transaction the app can ask the daemon for. */
@@ -14,7 +24,11 @@ export type TransactionRequest =
   | { readonly kind: 'rollback' }
   | { readonly kind: 'deploy'; readonly revision: string }
   | { readonly kind: 'download-deploy-diff'; readonly revision: string }
-  | { readonly kind: 'cleanup'; readonly elements: readonly CleanupElement[] };
+  | { readonly kind: 'cleanup'; readonly elements: readonly CleanupElement[] }
+  | ({ readonly kind: 'packages' } & PackageChangeRequest)
+  | ({ readonly kind: 'overrides' } & OverrideChangeRequest)
+  | ({ readonly kind: 'reset' } & ResetRequest)
+  | ({ readonly kind: 'kernel-args' } & KernelArgsChange);
 
 /** The `rpm-ostree` command line that asks the daemon for the same thing. */
 export function commandLineOf(request: TransactionRequest): string {
@@ -31,6 +45,14 @@ export function commandLineOf(request: TransactionRequest): string {
       return deployPreviewCommandLine(request.revision);
     case 'cleanup':
       return cleanupCommandLine(request.elements);
+    case 'packages':
+      return packageChangeCommandLine(request);
+    case 'overrides':
+      return overrideCommandLine(request);
+    case 'reset':
+      return resetCommandLine(request);
+    case 'kernel-args':
+      return kernelArgsCommandLine(request);
     default:
       return assertNever(request);
   }

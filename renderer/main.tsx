@@ -22,6 +22,9 @@ import './styles/updates.css';
 import './styles/dialogs.css';
 import './styles/diff.css';
 import './styles/deployment-tools.css';
+import './styles/packages.css';
+import './styles/kargs.css';
+import './styles/reboot.css';
 
 document.title = t('appTitle');
 

@@ -17,6 +17,11 @@ export const commandNames = [
   'deployRevision',
   'cleanup',
   'dismissActivity',
+  'searchPackages',
+  'changePackages',
+  'changeOverrides',
+  'resetPackageChanges',
+  'changeKernelArgs',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

@@ -8,6 +8,16 @@ import { z } from 'zod';
 import type { CommandName } from './channels.ts';
 import type { AppState, Result } from './domain.ts';
 import type { PackageChange } from './updates.ts';
+import { kernelArgProblem, MAX_KERNEL_ARG_LENGTH } from './kernel-args.ts';
+import {
+  MAX_PACKAGE_SPEC_LENGTH,
+  MAX_PACKAGES_PER_REQUEST,
+  MAX_SEARCH_TERM_LENGTH,
+  MAX_SEARCH_TERMS,
+  PACKAGE_SPEC,
+  SEARCH_TERM,
+} from './packages.ts';
+import type { PackageSearchHit } from './packages.ts';
 
 export { channelOf, commandNames, MAX_PAYLOAD_BYTES, STATE_CHANNEL } from './channels.ts';
 export type { CommandName } from './channels.ts';
@@ -36,6 +46,35 @@ const cleanupElements = z
   .max(4)
   .refine((xs) => new Set(xs).size === xs.length, 'each element at most once');
 
+/** A package name or NEVRA to layer, remove or override (see packages.ts). */
+const packageSpec = z
+  .string()
+  .min(1)
+  .max(MAX_PACKAGE_SPEC_LENGTH)
+  .regex(PACKAGE_SPEC, 'not a package name');
+
+const packageList = z
+  .array(packageSpec)
+  .max(MAX_PACKAGES_PER_REQUEST)
+  .refine((xs) => new Set(xs).size === xs.length, 'each package at most once');
+
+const searchTerm = z
+  .string()
+  .min(1)
+  .max(MAX_SEARCH_TERM_LENGTH)
+  .regex(SEARCH_TERM, 'not a search term');
+
+/** One kernel argument, checked by the same rules the editor shows (kernel-args.ts). */
+const kernelArg = z
+  .string()
+  .max(MAX_KERNEL_ARG_LENGTH)
+  .superRefine((arg, ctx) => {
+    const problem = kernelArgProblem(arg);
+    if (problem) ctx.addIssue({ code: 'custom', message: `kernel argument refused: ${problem}` });
+  });
+
+const kernelArgList = z.array(kernelArg).max(64);
+
 /** Argument schemas, as tuples. Objects inside use `.strict()` to refuse extra keys. */
 export const commandArgs = {
   getState: z.tuple([]),
@@ -50,6 +89,34 @@ export const commandArgs = {
   deployRevision: z.tuple([revision]),
   cleanup: z.tuple([cleanupElements]),
   dismissActivity: z.tuple([]),
+  searchPackages: z.tuple([z.array(searchTerm).min(1).max(MAX_SEARCH_TERMS)]),
+  changePackages: z.tuple([
+    z
+      .object({ add: packageList, remove: packageList })
+      .strict()
+      .refine((r) => r.add.length + r.remove.length > 0, 'nothing to change'),
+  ]),
+  changeOverrides: z.tuple([
+    z
+      .object({ remove: packageList, reset: packageList })
+      .strict()
+      .refine((r) => r.remove.length + r.reset.length > 0, 'nothing to change'),
+  ]),
+  resetPackageChanges: z.tuple([
+    z
+      .object({ layering: z.boolean(), overrides: z.boolean() })
+      .strict()
+      .refine((r) => r.layering || r.overrides, 'nothing to reset'),
+  ]),
+  changeKernelArgs: z.tuple([
+    z
+      .object({ added: kernelArgList, replaced: kernelArgList, removed: kernelArgList })
+      .strict()
+      .refine(
+        (r) => r.added.length + r.replaced.length + r.removed.length > 0,
+        'nothing to change',
+      ),
+  ]),
 } satisfies { readonly [K in CommandName]: z.ZodTuple };
 
 /** What each command resolves to. Expected failures come back as `Result`. */
@@ -81,6 +148,19 @@ export interface CommandResults {
   cleanup: Result<null>;
   /** Forgets the finished activity shown in the panel. */
   dismissActivity: null;
+  /** OS.Search(terms): packages of the daemon's repositories, best matches first. */
+  searchPackages: Result<readonly PackageSearchHit[]>;
+  /** OS.PkgChange: layer `add`, remove the layered `remove`; a new pending deployment. */
+  changePackages: Result<null>;
+  /** OS.UpdateDeployment with override-remove-packages / override-reset-packages. */
+  changeOverrides: Result<null>;
+  /** OS.UpdateDeployment with no-layering / no-overrides (`rpm-ostree reset`). */
+  resetPackageChanges: Result<null>;
+  /**
+   * OS.KernelArgs on the pending (else booted) deployment's arguments, which
+   * the main process reads itself right before (GetDeploymentBootConfig).
+   */
+  changeKernelArgs: Result<null>;
 }
 
 /** What deploying a revision would change, before anything is deployed. */

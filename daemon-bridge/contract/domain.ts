@@ -83,6 +83,13 @@ export interface ActiveTransaction {
   readonly address: string;
 }
 
+/** A deployment's kernel command line, as its boot entry has it (GetDeploymentBootConfig). */
+export interface BootOptions {
+  readonly deploymentId: string;
+  /** The entry's `options`, including the `ostree=` argument libostree manages. */
+  readonly options: string;
+}
+
 /** What the daemon told us about the system, parsed once at the edge. */
 export interface SystemState {
   readonly sysrootPath: string;
@@ -97,6 +104,8 @@ export interface SystemState {
   readonly activeTransaction: ActiveTransaction | null;
   /** The booted OS's CachedUpdate: what an upgrade would bring; null when none is known. */
   readonly cachedUpdate: AvailableUpdate | null;
+  /** Kernel arguments of the booted and the pending deployment, once read. */
+  readonly bootOptions: readonly BootOptions[];
   /** Wall-clock time (ms since epoch) of the read this state came from. */
   readonly readAt: number;
 }

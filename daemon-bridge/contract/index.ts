@@ -6,3 +6,5 @@ export * from './web-protocol.ts';
 export * from './reply-kinds.ts';
 export * from './updates.ts';
 export * from './command-lines.ts';
+export * from './packages.ts';
+export * from './kernel-args.ts';

@@ -25,4 +25,9 @@ export const replyKinds: { readonly [K in CommandName]: ReplyKind<CommandResults
   deployRevision: 'result',
   cleanup: 'result',
   dismissActivity: 'value',
+  searchPackages: 'result',
+  changePackages: 'result',
+  changeOverrides: 'result',
+  resetPackageChanges: 'result',
+  changeKernelArgs: 'result',
 };

@@ -25,6 +25,11 @@ import type { OsTarget } from './verbs/os-call.ts';
 import { getCachedDeployRpmDiff, getDeploymentsRpmDiff } from './verbs/rpm-diffs.ts';
 import type { CachedDiff } from './verbs/rpm-diffs.ts';
 import { startRequest } from './verbs/start-request.ts';
+import type { BootOptions } from '../contract/domain.ts';
+import type { PackageSearchHit } from '../contract/packages.ts';
+import { BootOptionsCache } from './boot-options-cache.ts';
+import { getDeploymentBootConfig } from './verbs/kernel-args.ts';
+import { searchPackages } from './verbs/packages.ts';
 
 /** What the link reports: the daemon's presence and, when present, its properties. */
 export type LinkEvent =
@@ -33,6 +38,8 @@ export type LinkEvent =
       readonly properties: SysrootProperties;
       /** The booted OS object's CachedUpdate. */
       readonly cachedUpdate: AvailableUpdate | null;
+      /** Kernel arguments of the booted and pending deployments, as far as read yet. */
+      readonly bootOptions: readonly BootOptions[];
     }
   | { readonly kind: 'absent' }
   | { readonly kind: 'gone' }
@@ -52,6 +59,11 @@ export class DaemonLink implements DaemonPort {
   private generation = 0;
   private unsubscribers: (() => Promise<void>)[] = [];
   private closed = false;
+  private readonly bootOptions = new BootOptionsCache(
+    async (index) => (await getDeploymentBootConfig(this.osTarget(), index, false)).options,
+    () => this.emitProperties(),
+    (err) => this.log.warn(`Could not read a deployment's kernel arguments: ${String(err)}`),
+  );
 
   constructor(
     private readonly bus: MessageBus,
@@ -85,6 +97,10 @@ export class DaemonLink implements DaemonPort {
 
   cachedDeployDiff(revision: string): Promise<CachedDiff> {
     return getCachedDeployRpmDiff(this.osTarget(), revision);
+  }
+
+  searchPackages(terms: readonly string[]): Promise<readonly PackageSearchHit[]> {
+    return searchPackages(this.osTarget(), terms);
   }
 
   reboot(): Promise<void> {
@@ -139,6 +155,7 @@ export class DaemonLink implements DaemonPort {
   /** Reload() as a barrier, then a fresh read. */
   async refresh(): Promise<SysrootProperties> {
     await reload(this.bus, this.profile);
+    this.bootOptions.clear();
     return this.read(++this.generation);
   }
 
@@ -207,8 +224,16 @@ export class DaemonLink implements DaemonPort {
   }
 
   private emitProperties(): void {
-    if (!this.properties) return;
-    this.emit({ kind: 'properties', properties: this.properties, cachedUpdate: this.cachedUpdate });
+    if (!this.properties || this.closed) return;
+    this.emit({
+      kind: 'properties',
+      properties: this.properties,
+      cachedUpdate: this.cachedUpdate,
+      bootOptions:
+        this.properties.bootedOsPath === '/'
+          ? []
+          : this.bootOptions.forDeployments(this.properties.deployments),
+    });
   }
 
   private osPropertiesChanged(body: readonly unknown[], path: string | undefined): void {

@@ -1,6 +1,7 @@
 import type {
   ActiveTransaction,
   AutomaticUpdatePolicy,
+  BootOptions,
   Deployment,
   SystemState,
 } from '../contract/domain.ts';
@@ -139,6 +140,7 @@ export function toSystemState(
   props: SysrootProperties,
   cachedUpdate: AvailableUpdate | null,
   readAt: number,
+  bootOptions: readonly BootOptions[] = [],
 ): SystemState {
   const booted = props.deployments.find((d) => d.booted);
   return {
@@ -149,6 +151,7 @@ export function toSystemState(
     automaticUpdatePolicy: props.automaticUpdatePolicy,
     activeTransaction: props.activeTransaction,
     cachedUpdate,
+    bootOptions,
     readAt,
   };
 }

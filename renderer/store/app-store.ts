@@ -20,6 +20,13 @@ import { createSnapshotSlice } from './snapshot/snapshot-slice.ts';
 import type { SnapshotSlice } from './snapshot/snapshot-slice.ts';
 import { createUpdatesSlice } from './updates/updates-slice.ts';
 import type { UpdatesSlice } from './updates/updates-slice.ts';
+import { createRequestSlice } from './request/request-slice.ts';
+import type { RequestSlice } from './request/request-slice.ts';
+import { createRequestRunner } from './request/request-runner.ts';
+import { createPackagesSlice } from './packages/packages-slice.ts';
+import type { PackagesSlice } from './packages/packages-slice.ts';
+import { createKargsSlice } from './kargs/kargs-slice.ts';
+import type { KargsSlice } from './kargs/kargs-slice.ts';
 
 export interface ClipboardPort {
   writeText(text: string): Promise<void>;
@@ -37,7 +44,10 @@ export type AppStore = SnapshotSlice &
   LinkSlice &
   RefreshSlice &
   ClipboardSlice &
+  RequestSlice &
   UpdatesSlice &
+  PackagesSlice &
+  KargsSlice &
   DiffSlice &
   NavSlice;
 
@@ -47,13 +57,20 @@ export type SetState = StoreApi<AppStore>['setState'];
 export type GetState = StoreApi<AppStore>['getState'];
 
 export function createAppStore(deps: StoreDeps): AppStoreApi {
-  return createStore<AppStore>()((set, get) => ({
-    ...createSnapshotSlice(deps, set, get),
-    ...createLinkSlice(deps, set),
-    ...createRefreshSlice(deps, set, get),
-    ...createClipboardSlice(deps, set, get),
-    ...createUpdatesSlice(deps, set, get),
-    ...createDiffSlice(deps, set, get),
-    ...createNavSlice(set),
-  }));
+  return createStore<AppStore>()((set, get) => {
+    // One runner for every slice that changes the system: one request status, one queue.
+    const runner = createRequestRunner(set);
+    return {
+      ...createSnapshotSlice(deps, set, get),
+      ...createLinkSlice(deps, set),
+      ...createRefreshSlice(deps, set, get),
+      ...createClipboardSlice(deps, set, get),
+      ...createRequestSlice(set, get),
+      ...createUpdatesSlice(deps, runner),
+      ...createPackagesSlice(deps, runner, set, get),
+      ...createKargsSlice(deps, runner, set, get),
+      ...createDiffSlice(deps, set, get),
+      ...createNavSlice(set),
+    };
+  });
 }

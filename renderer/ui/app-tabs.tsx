@@ -1,21 +1,26 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import type { ReactNode } from 'react';
 import { t } from '../i18n/strings.ts';
+import type { PlainStringKey } from '../i18n/strings.ts';
 import type { AppTab } from '../store/nav/nav-slice.ts';
-import { selectTab } from '../store/nav/nav-slice.ts';
+import { appTabs, isAppTab, selectTab } from '../store/nav/nav-slice.ts';
 import { useAppStore } from '../store/store-context.tsx';
 
-function isTab(value: string): value is AppTab {
-  return value === 'updates' || value === 'deployments';
-}
+const tabLabels: { readonly [T in AppTab]: PlainStringKey } = {
+  updates: 'tabUpdates',
+  deployments: 'tabDeployments',
+  packages: 'tabPackages',
+  kernel: 'tabKernel',
+  reboot: 'tabReboot',
+};
 
 /**
- * The two views. Radix gives the tablist roles and arrow-key focus; the
- * chosen tab lives in the store so it survives re-renders and tests can set it.
+ * The views. Radix gives the tablist roles and arrow-key focus; the chosen
+ * tab lives in the store so it survives re-renders and tests can set it.
+ * Only the chosen view is mounted.
  */
 export function AppTabs(props: {
-  readonly updates: ReactNode;
-  readonly deployments: ReactNode;
+  readonly views: { readonly [T in AppTab]: ReactNode };
 }): ReactNode {
   const tab = useAppStore(selectTab);
   const tabChanged = useAppStore((s) => s.tabChanged);
@@ -24,23 +29,21 @@ export function AppTabs(props: {
       className="tabs"
       value={tab}
       onValueChange={(value) => {
-        if (isTab(value)) tabChanged(value);
+        if (isAppTab(value)) tabChanged(value);
       }}
     >
       <Tabs.List className="tabs__list" aria-label={t('tabsLabel')}>
-        <Tabs.Trigger className="tabs__trigger" value="updates">
-          {t('tabUpdates')}
-        </Tabs.Trigger>
-        <Tabs.Trigger className="tabs__trigger" value="deployments">
-          {t('tabDeployments')}
-        </Tabs.Trigger>
+        {appTabs.map((value) => (
+          <Tabs.Trigger key={value} className="tabs__trigger" value={value}>
+            {t(tabLabels[value])}
+          </Tabs.Trigger>
+        ))}
       </Tabs.List>
-      <Tabs.Content className="tabs__panel" value="updates">
-        {props.updates}
-      </Tabs.Content>
-      <Tabs.Content className="tabs__panel" value="deployments">
-        {props.deployments}
-      </Tabs.Content>
+      {appTabs.map((value) => (
+        <Tabs.Content key={value} className="tabs__panel" value={value}>
+          {props.views[value]}
+        </Tabs.Content>
+      ))}
     </Tabs.Root>
   );
 }

@@ -5,13 +5,16 @@ import { AppHeader } from './app-header.tsx';
 import { AppTabs } from './app-tabs.tsx';
 import { DaemonNoticeView } from './daemon-notice.tsx';
 import { DeploymentsView } from './deployments-view.tsx';
+import { KernelArgsView } from './kernel-args-view.tsx';
 import { LinkBanner } from './link-banner.tsx';
 import { LiveRegion } from './live-region.tsx';
+import { PackagesView } from './packages-view.tsx';
+import { RebootView } from './reboot-view.tsx';
 import { RefreshError } from './refresh-error.tsx';
 import { SandboxBanner } from './sandbox-banner.tsx';
 import { UpdatesView } from './updates-view.tsx';
 
-/** The app: header, banners, the daemon's state, then the Updates and Deployments views. */
+/** The app: header, banners, the daemon's state, then the views in tabs. */
 export function App(): ReactNode {
   const view = useAppStore(selectDaemonView);
   return (
@@ -27,8 +30,13 @@ export function App(): ReactNode {
           ) : null}
           {view.system ? (
             <AppTabs
-              updates={<UpdatesView />}
-              deployments={<DeploymentsView stale={view.stale} />}
+              views={{
+                updates: <UpdatesView />,
+                deployments: <DeploymentsView stale={view.stale} />,
+                packages: <PackagesView />,
+                kernel: <KernelArgsView />,
+                reboot: <RebootView />,
+              }}
             />
           ) : null}
         </div>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { commandLines } from '../../daemon-bridge/contract/command-lines.ts';
 import { t } from '../i18n/strings.ts';
-import { selectRequest } from '../store/updates/updates-slice.ts';
+import { selectRequest } from '../store/request/request-slice.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { CommandHint } from './command-hint.tsx';
 import { Icon } from './icon.tsx';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { t } from '../i18n/strings.ts';
-import { selectRequest } from '../store/updates/updates-slice.ts';
+import { selectRequest } from '../store/request/request-slice.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { Notice } from './notice.tsx';
 

@@ -15,6 +15,11 @@ export const VALID_ARGS: { readonly [K in CommandName]: readonly unknown[] } = {
   deployRevision: ['43.20260201.0'],
   cleanup: [['rollback-deploy']],
   dismissActivity: [],
+  searchPackages: [['htop']],
+  changePackages: [{ add: ['htop'], remove: [] }],
+  changeOverrides: [{ remove: ['gnome-tour'], reset: [] }],
+  resetPackageChanges: [{ layering: true, overrides: false }],
+  changeKernelArgs: [{ added: ['quiet'], replaced: [], removed: [] }],
 };
 
 const protoObject = JSON.parse('{"__proto__":{"polluted":true}}') as unknown;
@@ -48,6 +53,45 @@ export function hostileArgs(name: CommandName): readonly (readonly [string, unkn
       ] as const)
         cases.push([`${what} in a string argument`, [value, ...valid.slice(1)]]);
   } else cases.push(['a wrong-typed argument', ['now']]);
+  const objectCases: { readonly [K in CommandName]?: readonly (readonly [string, unknown])[] } = {
+    searchPackages: [
+      ['no search term', []],
+      ['a term with a space', ['ht op']],
+      ['a term with a newline', ['htop\nrm']],
+      ['a term with a shell character', ['htop;reboot']],
+      ['too many terms', Array.from({ length: 9 }, () => 'a')],
+    ],
+    changePackages: [
+      ['a package name with a space', { add: ['ht op'], remove: [] }],
+      ['a package name with a newline', { add: ['htop\n'], remove: [] }],
+      ['option injection as a package', { add: ['--reboot'], remove: [] }],
+      ['a shell character in a package', { add: [], remove: ['htop$(id)'] }],
+      ['nothing to change', { add: [], remove: [] }],
+      ['a repeated package', { add: ['htop', 'htop'], remove: [] }],
+      ['an extra key', { add: ['htop'], remove: [], reboot: true }],
+      ['a missing key', { add: ['htop'] }],
+      ['too many packages', { add: Array.from({ length: 65 }, (_, i) => `p${i}`), remove: [] }],
+    ],
+    changeOverrides: [
+      ['nothing to change', { remove: [], reset: [] }],
+      ['a path as a package', { remove: ['../../etc/passwd'], reset: [] }],
+    ],
+    resetPackageChanges: [
+      ['nothing to reset', { layering: false, overrides: false }],
+      ['a string for a flag', { layering: 'yes', overrides: false }],
+    ],
+    changeKernelArgs: [
+      ['a newline in a kernel argument', { added: ['quiet\nsingle'], replaced: [], removed: [] }],
+      ['a space in a kernel argument', { added: ['a=1 b=2'], replaced: [], removed: [] }],
+      ['a control character', { added: ['quiet\u0000'], replaced: [], removed: [] }],
+      ['an unbalanced quote', { added: ['dyndbg="file'], replaced: [], removed: [] }],
+      ['the managed ostree= argument', { added: [], replaced: ['ostree=/x'], removed: [] }],
+      ['option injection', { added: ['--reboot'], replaced: [], removed: [] }],
+      ['nothing to change', { added: [], replaced: [], removed: [] }],
+      ['an extra key', { added: ['quiet'], replaced: [], removed: [], final: 'x' }],
+    ],
+  };
+  for (const [what, value] of objectCases[name] ?? []) cases.push([what, [value]]);
   if (name === 'cleanup') {
     cases.push(['an unknown cleanup element', [['everything']]]);
     cases.push(['a repeated cleanup element', [['base', 'base']]]);

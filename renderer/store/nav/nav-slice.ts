@@ -1,6 +1,12 @@
 import type { SetState } from '../app-store.ts';
 
-export type AppTab = 'updates' | 'deployments';
+export const appTabs = ['updates', 'deployments', 'packages', 'kernel', 'reboot'] as const;
+
+export type AppTab = (typeof appTabs)[number];
+
+export function isAppTab(value: string): value is AppTab {
+  return (appTabs as readonly string[]).includes(value);
+}
 
 /** Which view the tabs show; in the store so tests and deep links can choose it. */
 export interface NavSlice {

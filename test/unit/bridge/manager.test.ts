@@ -26,6 +26,7 @@ const unusedPort: DaemonPort = {
   compare: () => Promise.reject(new Error('unexpected compare')),
   cachedDeployDiff: () => Promise.reject(new Error('unexpected cachedDeployDiff')),
   reboot: () => Promise.reject(new Error('unexpected reboot')),
+  searchPackages: () => Promise.reject(new Error('unexpected searchPackages')),
 };
 
 describe('reduceLinkEvent', () => {
@@ -33,7 +34,7 @@ describe('reduceLinkEvent', () => {
     expect(
       reduceLinkEvent(
         initial,
-        { kind: 'properties', properties: props, cachedUpdate: null },
+        { kind: 'properties', properties: props, cachedUpdate: null, bootOptions: [] },
         daemon,
         5,
       ),
@@ -53,6 +54,7 @@ describe('reduceLinkEvent', () => {
         automaticUpdatePolicy: 'check',
         activeTransaction: null,
         cachedUpdate: null,
+        bootOptions: [],
         readAt: 5,
       },
     });
@@ -61,7 +63,7 @@ describe('reduceLinkEvent', () => {
   it('a daemon that went away keeps the last known system state', () => {
     const ready = reduceLinkEvent(
       initial,
-      { kind: 'properties', properties: props, cachedUpdate: null },
+      { kind: 'properties', properties: props, cachedUpdate: null, bootOptions: [] },
       daemon,
       5,
     );
@@ -101,7 +103,10 @@ describe('Manager', () => {
     const manager = new Manager({ kind: 'system' }, { now: () => 7 });
     const seen: AppState[] = [];
     const unsubscribe = manager.subscribe((s) => seen.push(s));
-    manager.linkEvent({ kind: 'properties', properties: props, cachedUpdate: null }, daemon);
+    manager.linkEvent(
+      { kind: 'properties', properties: props, cachedUpdate: null, bootOptions: [] },
+      daemon,
+    );
     unsubscribe();
     manager.linkEvent({ kind: 'gone' }, daemon);
     expect(seen.map((s) => s.daemon.kind)).toEqual(['ready']);

@@ -108,6 +108,7 @@ describe('parseSysrootProperties on a real sample', () => {
       automaticUpdatePolicy: 'none',
       activeTransaction: null,
       cachedUpdate: null,
+      bootOptions: [],
       readAt: 1000,
     });
   });

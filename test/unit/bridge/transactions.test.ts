@@ -38,12 +38,16 @@ function testPort(overrides: Partial<DaemonPort>): DaemonPort & { log: string[] 
     compare: () => Promise.resolve([]),
     cachedDeployDiff: () => Promise.reject(new Error('unused')),
     reboot: () => (log.push('reboot'), Promise.resolve()),
+    searchPackages: () => Promise.resolve([]),
     ...overrides,
   };
 }
 
 function ready(manager: Manager, active: ActiveTransaction | null = null) {
-  manager.linkEvent({ kind: 'properties', properties: props(active), cachedUpdate: null }, daemon);
+  manager.linkEvent(
+    { kind: 'properties', properties: props(active), cachedUpdate: null, bootOptions: [] },
+    daemon,
+  );
 }
 
 describe('transactions through the manager', () => {

@@ -11,7 +11,7 @@ import type {
   Deployment,
   SystemState,
 } from '../../../daemon-bridge/contract/domain.ts';
-import { packageChanges } from './update-fixtures.ts';
+import { packageChanges, searchHits } from './update-fixtures.ts';
 
 export const daemonIdentity: DaemonIdentity = {
   flavour: 'rpm-ostree',
@@ -53,6 +53,12 @@ export function deployment(seed: string, overrides: Partial<Deployment> = {}): D
   };
 }
 
+/** The kernel command line of the demo machine, pointing at deployment `seed`. */
+export function kernelCommandLine(seed: string, extra = ''): string {
+  const base = `root=UUID=6d8e1c4a rootflags=subvol=root rw rhgb quiet${extra ? ` ${extra}` : ''}`;
+  return `${base} ostree=/ostree/boot.1/fedora/${checksumOf(seed)}/0`;
+}
+
 /** Pending (staged, layered htop) → booted → rollback (pinned), like a typical Silverblue. */
 export function typicalSystem(overrides: Partial<SystemState> = {}): SystemState {
   const pending = deployment('a', {
@@ -61,6 +67,7 @@ export function typicalSystem(overrides: Partial<SystemState> = {}): SystemState
     baseChecksum: checksumOf('b'),
     staged: true,
     layeredPackages: ['htop'],
+    requestedPackages: ['htop'],
   });
   const booted = deployment('c', { version: '41.20241028.0', booted: true });
   const rollback = deployment('d', { version: '40.20241019.0', pinned: true });
@@ -74,6 +81,10 @@ export function typicalSystem(overrides: Partial<SystemState> = {}): SystemState
     automaticUpdatePolicy: 'stage',
     activeTransaction: null,
     cachedUpdate: null,
+    bootOptions: [
+      { deploymentId: pending.id, options: kernelCommandLine('a') },
+      { deploymentId: booted.id, options: kernelCommandLine('c') },
+    ],
     readAt: 1_730_000_000_000,
     ...overrides,
   };
@@ -132,6 +143,11 @@ export class FakeUpdatesApi implements UpdatesApi {
     deployRevision: () => done(null),
     cleanup: () => done(null),
     dismissActivity: () => Promise.resolve(null),
+    searchPackages: () => done(searchHits()),
+    changePackages: () => done(null),
+    changeOverrides: () => done(null),
+    resetPackageChanges: () => done(null),
+    changeKernelArgs: () => done(null),
   };
 
   /** Kept for older tests: the answer to `refresh`. */
@@ -170,6 +186,21 @@ export class FakeUpdatesApi implements UpdatesApi {
   cleanup = (...args: CommandArgs<'cleanup'>): Promise<CommandResults['cleanup']> =>
     this.call('cleanup', args);
   dismissActivity = (): Promise<null> => this.call('dismissActivity', []);
+  searchPackages = (
+    ...args: CommandArgs<'searchPackages'>
+  ): Promise<CommandResults['searchPackages']> => this.call('searchPackages', args);
+  changePackages = (
+    ...args: CommandArgs<'changePackages'>
+  ): Promise<CommandResults['changePackages']> => this.call('changePackages', args);
+  changeOverrides = (
+    ...args: CommandArgs<'changeOverrides'>
+  ): Promise<CommandResults['changeOverrides']> => this.call('changeOverrides', args);
+  resetPackageChanges = (
+    ...args: CommandArgs<'resetPackageChanges'>
+  ): Promise<CommandResults['resetPackageChanges']> => this.call('resetPackageChanges', args);
+  changeKernelArgs = (
+    ...args: CommandArgs<'changeKernelArgs'>
+  ): Promise<CommandResults['changeKernelArgs']> => this.call('changeKernelArgs', args);
 
   onState = (listener: (state: AppState) => void): (() => void) => {
     this.listeners.add(listener);

@@ -72,9 +72,15 @@ export function buttonNamed(root: ParentNode, name: string): HTMLButtonElement {
   return button;
 }
 
-/** Types into a controlled input the way React notices: the native setter, then an input event. */
+/** Types into a controlled input or textarea the way React notices: the native setter, then an input event. */
 export function typeInto(input: Element | null, value: string): void {
-  if (!(input instanceof HTMLInputElement)) throw new Error('no input');
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value);
+  const prototype =
+    input instanceof HTMLInputElement
+      ? HTMLInputElement.prototype
+      : input instanceof HTMLTextAreaElement
+        ? HTMLTextAreaElement.prototype
+        : null;
+  if (!input || !prototype) throw new Error('no input');
+  Object.getOwnPropertyDescriptor(prototype, 'value')?.set?.call(input, value);
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }

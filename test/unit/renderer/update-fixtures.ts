@@ -1,4 +1,5 @@
 /** Builders for update-related contract objects: diffs, advisories, activities. */
+import type { PackageSearchHit } from '../../../daemon-bridge/contract/packages.ts';
 import type {
   Activity,
   Advisory,
@@ -80,4 +81,43 @@ export function activity(overrides: Partial<Activity> = {}): Activity {
     endedAt: null,
     ...overrides,
   };
+}
+
+export function searchHit(
+  name: string,
+  overrides: Partial<PackageSearchHit> = {},
+): PackageSearchHit {
+  const version = overrides.version ?? '1.0';
+  const arch = overrides.arch ?? 'x86_64';
+  const evr = overrides.evr ?? `${version}-1.fc43`;
+  return {
+    name,
+    epoch: 0,
+    version,
+    arch,
+    nevra: `${name}-${evr}.${arch}`,
+    evr,
+    summary: `The ${name} program`,
+    repo: 'fedora',
+    match: 'name-and-summary',
+    ...overrides,
+  };
+}
+
+/** What a search for "htop" finds in the sandbox's repositories. */
+export function searchHits(): PackageSearchHit[] {
+  return [
+    searchHit('htop', {
+      version: '3.4.1',
+      evr: '3.4.1-2.fc43',
+      summary: 'Interactive process viewer',
+    }),
+    searchHit('htop', {
+      version: '3.4.1',
+      evr: '3.4.1-2.fc43',
+      arch: 'i686',
+      summary: 'Interactive process viewer',
+    }),
+    searchHit('btop', { match: 'summary', summary: 'Modern and colorful htop alternative' }),
+  ];
 }

@@ -58,12 +58,15 @@ const statusTitle = (root: ParentNode): string | undefined =>
   root.querySelector('.update-status__title')?.textContent ?? undefined;
 
 describe('app navigation', () => {
-  it('has an Updates and a Deployments tab, Updates first and selected', async () => {
+  it('has five tabs with short names, Updates first and selected', async () => {
     const { container, store } = await showing(readyState(unstagedSystem()));
     const tabs = [...container.querySelectorAll('[role="tab"]')];
     expect(tabs.map((t) => [t.textContent, t.getAttribute('aria-selected')])).toEqual([
       ['Updates', 'true'],
       ['Deployments', 'false'],
+      ['Packages', 'false'],
+      ['Kernel', 'false'],
+      ['Next boot', 'false'],
     ]);
     expect(container.querySelector('[role="tablist"]')?.getAttribute('aria-label')).toBe('Views');
     await update(() => store.getState().tabChanged('deployments'));

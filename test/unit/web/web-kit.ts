@@ -47,6 +47,11 @@ export function fakeHandler(initial: AppState = STATE_A): FakeHandler {
     deployRevision: done,
     cleanup: done,
     dismissActivity: null,
+    searchPackages: { ok: true, value: [] },
+    changePackages: done,
+    changeOverrides: done,
+    resetPackageChanges: done,
+    changeKernelArgs: done,
   });
   return {
     calls,

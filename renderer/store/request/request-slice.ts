@@ -1,0 +1,40 @@
+import type { AppError } from '../../../daemon-bridge/contract/domain.ts';
+import type { GetState, SetState } from '../app-store.ts';
+
+/** The actions that change the system, named as the user sees them. */
+export type ActionCommand =
+  | 'checkForUpdates'
+  | 'stageUpdate'
+  | 'cancelTransaction'
+  | 'rebootToApply'
+  | 'rollback'
+  | 'undoRollback'
+  | 'deployRevision'
+  | 'cleanup'
+  | 'changePackages'
+  | 'changeOverrides'
+  | 'resetPackageChanges'
+  | 'changeKernelArgs';
+
+export type RequestStatus =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'running'; readonly command: ActionCommand }
+  | { readonly kind: 'failed'; readonly command: ActionCommand; readonly error: AppError };
+
+/** This app's last request, whichever view made it; progress itself comes from AppState.activity. */
+export interface RequestSlice {
+  readonly request: RequestStatus;
+  readonly requestErrorDismissed: () => void;
+}
+
+export function createRequestSlice(set: SetState, get: GetState): RequestSlice {
+  return {
+    request: { kind: 'idle' },
+    requestErrorDismissed() {
+      if (get().request.kind === 'failed') set({ request: { kind: 'idle' } });
+    },
+  };
+}
+
+export const selectRequest = (state: { readonly request: RequestStatus }): RequestStatus =>
+  state.request;
