@@ -6,7 +6,7 @@ import {
   deploymentRoles,
   parseSysrootProperties,
 } from '../../../daemon-bridge/rpm-ostree/parse-sysroot.ts';
-import { ParseError } from '../../../daemon-bridge/rpm-ostree/vardict.ts';
+import { parseErrorOf } from '../../support/parse-error.ts';
 import type { Deployment } from '../../../daemon-bridge/contract/domain.ts';
 
 const minimal = () => ({
@@ -16,16 +16,6 @@ const minimal = () => ({
   checksum: new Variant('s', 'abc'),
   booted: new Variant('b', true),
 });
-
-function parseErrorOf(fn: () => unknown): { key: string; reason: string } {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ParseError) return { key: err.key, reason: err.reason };
-    throw err;
-  }
-  throw new Error('expected a ParseError');
-}
 
 describe('parseDeployment rejects malformed dictionaries, naming the key', () => {
   it.each(['id', 'osname', 'serial', 'checksum', 'booted'])('missing %s', (key) => {

@@ -2,7 +2,7 @@ import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { parseBootConfig } from '../../../daemon-bridge/rpm-ostree/parse-boot-config.ts';
 import { parseSearchResult } from '../../../daemon-bridge/rpm-ostree/parse-package-info.ts';
-import { ParseError } from '../../../daemon-bridge/rpm-ostree/vardict.ts';
+import { parseErrorKey } from '../../support/parse-error.ts';
 
 /** A Search entry as rpm-ostreed builds it (os_add_package_info_to_builder). */
 const entry = (name: string, key: string, extra: Record<string, Variant> = {}) => ({
@@ -17,16 +17,6 @@ const entry = (name: string, key: string, extra: Record<string, Variant> = {}) =
   key: new Variant('s', key),
   ...extra,
 });
-
-function keyOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ParseError) return err.key;
-    throw err;
-  }
-  throw new Error('expected a ParseError');
-}
 
 describe('parseSearchResult', () => {
   it('keeps the daemon order, each package once in its best group', () => {
@@ -70,17 +60,21 @@ describe('parseSearchResult', () => {
   });
 
   it('names the key of a malformed reply', () => {
-    expect(keyOf(() => parseSearchResult({}))).toBe('Search');
-    expect(keyOf(() => parseSearchResult([entry('x', 'match_group_z')]))).toBe('Search[0].key');
+    expect(parseErrorKey(() => parseSearchResult({}))).toBe('Search');
+    expect(parseErrorKey(() => parseSearchResult([entry('x', 'match_group_z')]))).toBe(
+      'Search[0].key',
+    );
     expect(
-      keyOf(() => parseSearchResult([entry('x', 'match_group_a', { name: new Variant('i', 1) })])),
+      parseErrorKey(() =>
+        parseSearchResult([entry('x', 'match_group_a', { name: new Variant('i', 1) })]),
+      ),
     ).toBe('Search[0].name');
     expect(
-      keyOf(() =>
+      parseErrorKey(() =>
         parseSearchResult([entry('x', 'match_group_a', { epoch: new Variant('t', 2n ** 60n) })]),
       ),
     ).toBe('Search[0].epoch');
-    expect(keyOf(() => parseSearchResult([['not', 'a', 'dict']]))).toBe('Search[0]');
+    expect(parseErrorKey(() => parseSearchResult([['not', 'a', 'dict']]))).toBe('Search[0]');
   });
 });
 
@@ -101,7 +95,7 @@ describe('parseBootConfig', () => {
   });
 
   it('refuses a reply without options', () => {
-    expect(keyOf(() => parseBootConfig({ staged: new Variant('b', false) }))).toBe(
+    expect(parseErrorKey(() => parseBootConfig({ staged: new Variant('b', false) }))).toBe(
       'GetDeploymentBootConfig.options',
     );
   });

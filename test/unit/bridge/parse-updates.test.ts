@@ -2,19 +2,9 @@ import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { parseCachedUpdate } from '../../../daemon-bridge/rpm-ostree/parse-cached-update.ts';
 import { parseRpmDiff } from '../../../daemon-bridge/rpm-ostree/parse-rpm-diff.ts';
-import { ParseError } from '../../../daemon-bridge/rpm-ostree/vardict.ts';
+import { parseErrorKey } from '../../support/parse-error.ts';
 
 const pkg = (name: string, evr: string) => new Variant('(sss)', [name, evr, 'x86_64']);
-
-function keyOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ParseError) return err.key;
-    throw err;
-  }
-  throw new Error('expected a ParseError');
-}
 
 describe('parseRpmDiff (a(sua{sv}), 0 ADDED 1 REMOVED 2 UPGRADED 3 DOWNGRADED)', () => {
   it('reads every change type', () => {
@@ -69,11 +59,11 @@ describe('parseRpmDiff (a(sua{sv}), 0 ADDED 1 REMOVED 2 UPGRADED 3 DOWNGRADED)',
   });
 
   it('an unknown change type or a missing package names the place', () => {
-    expect(keyOf(() => parseRpmDiff([['x', 7, {}]]))).toBe('rpm-diff[0][1]');
-    expect(keyOf(() => parseRpmDiff([['x', 2, { NewPackage: pkg('x', '1-1') }]]))).toBe(
+    expect(parseErrorKey(() => parseRpmDiff([['x', 7, {}]]))).toBe('rpm-diff[0][1]');
+    expect(parseErrorKey(() => parseRpmDiff([['x', 2, { NewPackage: pkg('x', '1-1') }]]))).toBe(
       'rpm-diff[0][2].PreviousPackage',
     );
-    expect(keyOf(() => parseRpmDiff({}))).toBe('rpm-diff');
+    expect(parseErrorKey(() => parseRpmDiff({}))).toBe('rpm-diff');
   });
 });
 
@@ -183,11 +173,15 @@ describe('parseCachedUpdate (reference §8.4)', () => {
         added: new Variant('a(usss)', [[3, 'x', '1', 'x86_64']]),
       }),
     };
-    expect(keyOf(() => parseCachedUpdate(badType))).toBe('OS.CachedUpdate.rpm-diff.added[0][0]');
+    expect(parseErrorKey(() => parseCachedUpdate(badType))).toBe(
+      'OS.CachedUpdate.rpm-diff.added[0][0]',
+    );
     const noOrigin: Record<string, Variant> = cached();
     delete noOrigin.origin;
-    expect(keyOf(() => parseCachedUpdate(noOrigin))).toBe('OS.CachedUpdate.origin');
+    expect(parseErrorKey(() => parseCachedUpdate(noOrigin))).toBe('OS.CachedUpdate.origin');
     const wrongAdvisories = { ...cached(), advisories: new Variant('as', ['x']) };
-    expect(keyOf(() => parseCachedUpdate(wrongAdvisories))).toBe('OS.CachedUpdate.advisories');
+    expect(parseErrorKey(() => parseCachedUpdate(wrongAdvisories))).toBe(
+      'OS.CachedUpdate.advisories',
+    );
   });
 });

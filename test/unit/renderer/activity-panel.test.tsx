@@ -1,23 +1,11 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppState } from '../../../daemon-bridge/contract/domain.ts';
-import { buttonNamed, renderApp, texts, update } from './render.tsx';
-import type { Rendered } from './render.tsx';
+import { buttonNamed, screenTests, texts, update } from './render.tsx';
 import { readyState, unstagedSystem } from './fixtures.ts';
 import { activity, availableUpdate } from './update-fixtures.ts';
 
-let view: Rendered | null = null;
-afterEach(() => {
-  view?.unmount();
-  view = null;
-});
-
-async function showing(state: AppState): Promise<Rendered> {
-  view = await renderApp();
-  const rendered = view;
-  await update(() => rendered.store.getState().stateReceived(state));
-  return rendered;
-}
+const showing = screenTests();
 
 const withUpdate = (): AppState => readyState(unstagedSystem({ cachedUpdate: availableUpdate() }));
 

@@ -1,30 +1,9 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AppState } from '../../../daemon-bridge/contract/domain.ts';
-import { buttonNamed, renderApp, texts, typeInto, update } from './render.tsx';
-import type { Rendered } from './render.tsx';
+import { describe, expect, it } from 'vitest';
+import { buttonNamed, dialog, screenTests, texts, typeInto, update } from './render.tsx';
 import { deployment, readyState, typicalSystem, unstagedSystem } from './fixtures.ts';
 
-let view: Rendered | null = null;
-afterEach(() => {
-  view?.unmount();
-  view = null;
-  document.body.innerHTML = '';
-});
-
-async function showing(state: AppState): Promise<Rendered> {
-  view = await renderApp();
-  const rendered = view;
-  await update(() => rendered.store.getState().tabChanged('deployments'));
-  await update(() => rendered.store.getState().stateReceived(state));
-  return rendered;
-}
-
-function dialog(): Element {
-  const found = document.body.querySelector('[role="dialog"]');
-  if (!found) throw new Error('no dialog');
-  return found;
-}
+const showing = screenTests('deployments');
 
 describe('deployment tools', () => {
   it('rolls back only after showing the diff from booted to rollback', async () => {

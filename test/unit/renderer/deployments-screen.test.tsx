@@ -1,23 +1,10 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppState } from '../../../daemon-bridge/contract/domain.ts';
-import { buttonNamed, renderApp, texts, update } from './render.tsx';
-import type { Rendered } from './render.tsx';
+import { buttonNamed, screenTests, texts, update } from './render.tsx';
 import { daemonIdentity, readyState, typicalSystem } from './fixtures.ts';
 
-let view: Rendered | null = null;
-afterEach(() => {
-  view?.unmount();
-  view = null;
-});
-
-async function showing(state: AppState | null): Promise<Rendered> {
-  view = await renderApp();
-  const rendered = view;
-  await update(() => rendered.store.getState().tabChanged('deployments'));
-  if (state) await update(() => rendered.store.getState().stateReceived(state));
-  return rendered;
-}
+const showing = screenTests('deployments');
 
 const sandboxState: AppState = {
   ...readyState(),

@@ -1,25 +1,11 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AppState, SystemState } from '../../../daemon-bridge/contract/domain.ts';
-import { buttonNamed, renderApp, texts, typeInto, update } from './render.tsx';
-import type { Rendered } from './render.tsx';
+import { describe, expect, it } from 'vitest';
+import type { SystemState } from '../../../daemon-bridge/contract/domain.ts';
+import { buttonNamed, screenTests, texts, typeInto, update } from './render.tsx';
 import { kernelCommandLine, readyState, unstagedSystem } from './fixtures.ts';
 import { activity } from './update-fixtures.ts';
 
-let view: Rendered | null = null;
-afterEach(() => {
-  view?.unmount();
-  view = null;
-  document.body.innerHTML = '';
-});
-
-async function showing(state: AppState): Promise<Rendered> {
-  view = await renderApp();
-  const rendered = view;
-  await update(() => rendered.store.getState().stateReceived(state));
-  await update(() => rendered.store.getState().tabChanged('kernel'));
-  return rendered;
-}
+const showing = screenTests('kernel');
 
 /** Nothing pending; booted with `mitigations=auto` besides the usual arguments. */
 function system(): SystemState {

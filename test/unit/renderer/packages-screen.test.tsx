@@ -1,35 +1,10 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AppState } from '../../../daemon-bridge/contract/domain.ts';
-import { buttonNamed, renderApp, texts, typeInto, update } from './render.tsx';
-import type { Rendered } from './render.tsx';
+import { describe, expect, it } from 'vitest';
+import { buttonNamed, dialog, screenTests, texts, typeInto, update } from './render.tsx';
 import { deployment, readyState, typicalSystem } from './fixtures.ts';
 import { activity } from './update-fixtures.ts';
 
-let view: Rendered | null = null;
-afterEach(() => {
-  view?.unmount();
-  view = null;
-  document.body.innerHTML = '';
-});
-
-async function showing(state: AppState): Promise<Rendered> {
-  view = await renderApp();
-  const rendered = view;
-  await update(() => rendered.store.getState().stateReceived(state));
-  const tab = [...rendered.container.querySelectorAll('[role="tab"]')].find(
-    (el) => el.textContent === 'Packages',
-  );
-  // Radix tabs switch on mousedown (and keyboard), not on click.
-  await update(() => tab?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, button: 0 })));
-  return rendered;
-}
-
-function dialog(): Element {
-  const found = document.body.querySelector('[role="dialog"]');
-  if (!found) throw new Error('no dialog');
-  return found;
-}
+const showing = screenTests('packages');
 
 function labelled(root: ParentNode, label: string): HTMLInputElement {
   const byLabel = [...root.querySelectorAll('label')].find((l) => l.textContent === label);

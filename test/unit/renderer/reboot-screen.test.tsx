@@ -1,24 +1,9 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AppState } from '../../../daemon-bridge/contract/domain.ts';
-import { buttonNamed, renderApp, texts, update } from './render.tsx';
-import type { Rendered } from './render.tsx';
+import { describe, expect, it } from 'vitest';
+import { buttonNamed, screenTests, texts, update } from './render.tsx';
 import { kernelCommandLine, readyState, typicalSystem, unstagedSystem } from './fixtures.ts';
 
-let view: Rendered | null = null;
-afterEach(() => {
-  view?.unmount();
-  view = null;
-  document.body.innerHTML = '';
-});
-
-async function showing(state: AppState): Promise<Rendered> {
-  view = await renderApp();
-  const rendered = view;
-  await update(() => rendered.store.getState().stateReceived(state));
-  await update(() => rendered.store.getState().tabChanged('reboot'));
-  return rendered;
-}
+const showing = screenTests('reboot');
 
 function table(root: ParentNode, caption: string): string[][] {
   const found = [...root.querySelectorAll('table')].find(

@@ -1,5 +1,8 @@
 /** Renders the app into the per-file DOM environment (happy-dom) for component tests. */
 import { act } from 'react';
+import { afterEach } from 'vitest';
+import type { AppState } from '../../../daemon-bridge/contract/domain.ts';
+import type { AppTab } from '../../../renderer/store/nav/nav-slice.ts';
 import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { App } from '../../../renderer/ui/app.tsx';
@@ -83,4 +86,32 @@ export function typeInto(input: Element | null, value: string): void {
   if (!input || !prototype) throw new Error('no input');
   Object.getOwnPropertyDescriptor(prototype, 'value')?.set?.call(input, value);
   input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/**
+ * For one test file: `show(state)` renders the app on `tab` (if given) and
+ * feeds it `state` (null: no snapshot yet); each test's app is unmounted
+ * after it.
+ */
+export function screenTests(tab?: AppTab): (state: AppState | null) => Promise<Rendered> {
+  let view: Rendered | null = null;
+  afterEach(() => {
+    view?.unmount();
+    view = null;
+    document.body.innerHTML = '';
+  });
+  return async (state) => {
+    const rendered = await renderApp();
+    view = rendered;
+    if (tab) await update(() => rendered.store.getState().tabChanged(tab));
+    if (state) await update(() => rendered.store.getState().stateReceived(state));
+    return rendered;
+  };
+}
+
+/** The open dialog (Radix portals it into the body). */
+export function dialog(): Element {
+  const found = document.body.querySelector('[role="dialog"]');
+  if (!found) throw new Error('no dialog');
+  return found;
 }

@@ -1,8 +1,7 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppState } from '../../../daemon-bridge/contract/domain.ts';
-import { buttonNamed, renderApp, texts, typeInto, update } from './render.tsx';
-import type { Rendered } from './render.tsx';
+import { buttonNamed, screenTests, texts, typeInto, update } from './render.tsx';
 import { readyState, typicalSystem, unstagedSystem } from './fixtures.ts';
 import { advisory, availableUpdate, packageChanges } from './update-fixtures.ts';
 
@@ -26,19 +25,7 @@ Object.defineProperties(HTMLElement.prototype, {
   },
 });
 
-let view: Rendered | null = null;
-afterEach(() => {
-  view?.unmount();
-  view = null;
-  document.body.innerHTML = '';
-});
-
-async function showing(state: AppState): Promise<Rendered> {
-  view = await renderApp();
-  const rendered = view;
-  await update(() => rendered.store.getState().stateReceived(state));
-  return rendered;
-}
+const showing = screenTests();
 
 const withUpdate = (changes = packageChanges(8)): AppState =>
   readyState(
