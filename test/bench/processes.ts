@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** One process of a tree, from /proc. */
+export interface ProcInfo {
+  readonly pid: number;
+  readonly ppid: number;
+  readonly command: string;
+  /** Resident set size in MB. */
+  readonly rssMb: number;
+  /** utime + stime in clock ticks. */
+  readonly cpuTicks: number;
+}
+
+/** /proc/<pid>/stat's ticks per second on Linux. */
+export const CLOCK_TICKS = 100;
+
+export function procInfo(pid: number): ProcInfo | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command, which may contain spaces.
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const rss = /VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? '0';
+    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+    return {
+      pid,
+      ppid: Number(rest[1]),
+      command,
+      rssMb: Number(rss) / 1024,
+      cpuTicks: Number(rest[11]) + Number(rest[12]),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** `root` and every process below it. */
+export function processTree(root: number): ProcInfo[] {
+  const all = readdirSync('/proc')
+    .filter((n) => /^\d+$/.test(n))
+    .map((n) => procInfo(Number(n)))
+    .filter((p): p is ProcInfo => p !== null);
+  const tree: ProcInfo[] = [];
+  const visit = (pid: number) => {
+    const p = all.find((x) => x.pid === pid);
+    if (p) tree.push(p);
+    for (const child of all.filter((x) => x.ppid === pid)) visit(child.pid);
+  };
+  visit(root);
+  return tree;
+}
+
+/** A short label for a process of the app's tree. */
+export function label(p: ProcInfo): string {
+  if (p.command.includes('dbus-daemon')) return 'dbus-daemon';
+  if (p.command.includes('daemon-main.ts')) return 'sandbox daemon';
+  if (p.command.includes('logind-main.ts')) return 'logind stand-in';
+  // tsx's launcher re-runs Node with its loader; that child is the app.
+  if (p.command.includes('scripts/start.ts'))
+    return /--import|--require/.test(p.command) ? 'app (bridge + web server)' : 'tsx launcher';
+  if (p.command.includes('python')) return 'python (pull)';
+  return p.command.split(' ')[0] ?? '?';
+}

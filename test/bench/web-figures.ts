@@ -1,0 +1,172 @@
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { startWebApp } from '../support/e2e-app.ts';
+import { CHROMIUM } from '../support/browser.ts';
+import { instrument, OPEN_SHEET, SCROLL_DIFF } from './page-scripts.ts';
+import { CLOCK_TICKS, label, processTree } from './processes.ts';
+import type { ProcInfo } from './processes.ts';
+import { median, sample } from './stats.ts';
+import type { Figure } from './stats.ts';
+
+const RUNS = 7;
+
+interface PaintTimes {
+  readonly wsOpen: number;
+  readonly firstMessage: number;
+  readonly painted: number;
+}
+
+interface ScrollResult {
+  readonly frames: number;
+  readonly elapsed: number;
+  readonly worstGap: number;
+  readonly longTasks: number;
+  readonly worstLongTask: number;
+  readonly rows: number;
+  readonly total: number;
+}
+
+const sleep = (msec: number) => new Promise((r) => setTimeout(r, msec));
+
+/** A fresh context (empty HTTP cache) with the instrumentation, on `url`. */
+async function loadApp(browser: Browser, url: string, deployments: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(instrument(deployments));
+  await page.goto(url);
+  // Polled, not waitForFunction: that evaluates with eval, which the app's CSP forbids.
+  const deadline = Date.now() + 60_000;
+  while (!(await page.evaluate<boolean>('window.__bench?.painted !== undefined'))) {
+    if (Date.now() > deadline) throw new Error('deployments not painted within 60 s');
+    await sleep(20);
+  }
+  return page;
+}
+
+/**
+ * The app as a user starts it in web mode (scripts/start.ts --web --sandbox)
+ * on the scale machine, driven by headless Chromium: paint and connect times,
+ * the 10,000-row update sheet, idle RSS with a client, and what remains with
+ * no client.
+ */
+export async function webFigures(dir: string, deployments: number): Promise<Figure[]> {
+  const { app, url } = await startWebApp(dir);
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+    const b = browser;
+    const paints: PaintTimes[] = [];
+    await sample(
+      async () => {
+        const page = await loadApp(b, url, deployments);
+        paints.push(await page.evaluate<PaintTimes>('window.__bench'));
+        await page.context().close();
+        return 0;
+      },
+      RUNS,
+      1,
+    );
+    paints.shift();
+
+    // The update sheet: a fresh page each run, the cached update's 10,000 rows.
+    const renders: number[] = [];
+    let scroll: ScrollResult | null = null;
+    for (let i = 0; i < 6; i++) {
+      const page = await loadApp(b, url, deployments);
+      await page.getByRole('tab', { name: 'Updates' }).click();
+      await page.getByRole('button', { name: 'Review update' }).waitFor({ timeout: 60_000 });
+      const render = await page.evaluate<number>(OPEN_SHEET);
+      if (i > 0) renders.push(render);
+      if (i === 5) scroll = await page.evaluate<ScrollResult>(SCROLL_DIFF);
+      await page.context().close();
+    }
+
+    // Idle with one connected client.
+    const idlePage = await loadApp(b, url, deployments);
+    await sleep(3000);
+    const bridgePid = () => findBridge(processTree(app.child.pid!)).pid;
+    const idle: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      idle.push(findBridge(processTree(app.child.pid!)).rssMb);
+      await sleep(500);
+    }
+    const pid = bridgePid();
+    await idlePage.context().close();
+    await browser.close();
+    browser = null;
+
+    // No client left: the web-mode stand-in for the tray-only state.
+    await sleep(3000);
+    const before = processTree(app.child.pid!);
+    await sleep(5000);
+    const after = processTree(app.child.pid!);
+    const cpu =
+      after.reduce((s, p) => s + p.cpuTicks, 0) - before.reduce((s, p) => s + p.cpuTicks, 0);
+    const processes = after.filter((p) => label(p) !== 'tsx launcher');
+    const launcher = after.find((p) => label(p) === 'tsx launcher');
+    const listing = processes.map((p) => `${label(p)} ${p.rssMb.toFixed(0)} MB`).join(', ');
+
+    return [
+      {
+        name: 'start → deployments painted (web, Chromium)',
+        samples: paints.map((p) => p.painted),
+        unit: 'ms',
+        target: 300,
+        note: `since navigation start, fresh context each run; ${deployments} deployment cards`,
+      },
+      {
+        name: 'start → connected (WebSocket open)',
+        samples: paints.map((p) => p.wsOpen),
+        unit: 'ms',
+        target: null,
+        note: `first state message at ${median(paints.map((p) => p.firstMessage)).toFixed(0)} ms median`,
+      },
+      {
+        name: 'diff 10,000 rows: first render (click → painted)',
+        samples: renders,
+        unit: 'ms',
+        target: 50,
+        note: 'renderer only; add the "parse in bridge" figure for the total',
+      },
+      {
+        name: 'diff 10,000 rows: scrolling 2 s',
+        samples: scroll ? [scroll.worstLongTask] : [],
+        unit: 'ms worst long task',
+        target: 50,
+        note: scroll
+          ? `${scroll.longTasks} long tasks, ${((scroll.frames * 1000) / scroll.elapsed).toFixed(0)} fps, worst frame gap ${scroll.worstGap.toFixed(0)} ms, ${scroll.rows} of ${scroll.total} rows in DOM`
+          : 'scroll not run',
+      },
+      {
+        name: 'bridge RSS idle, one client connected',
+        samples: idle,
+        unit: 'MB',
+        target: 60,
+        note: `pid ${pid}: app process (bridge + web server + static files), Node ${process.version}`,
+      },
+      {
+        name: 'no-client state (tray-only stand-in): RSS',
+        samples: processes.length > 0 ? [processes.reduce((s, p) => s + p.rssMb, 0)] : [],
+        unit: 'MB total',
+        target: null,
+        note:
+          `${processes.length} processes: ${listing}; CPU ${((cpu / CLOCK_TICKS / 5) * 100).toFixed(1)}% over 5 s; ` +
+          `not counted: tsx launcher ${launcher?.rssMb.toFixed(0) ?? '?'} MB (dev only); no Electron here, so the tray process itself is not measured`,
+      },
+    ];
+  } finally {
+    await browser?.close();
+    const code = await app.stop();
+    if (code !== 0 && code !== null) process.stderr.write(`web app exited with ${code}\n`);
+  }
+}
+
+function findBridge(tree: readonly ProcInfo[]): ProcInfo {
+  const bridge = tree.find((p) => label(p) === 'app (bridge + web server)');
+  if (!bridge) throw new Error(`app process not found in ${tree.map((p) => p.command).join('\n')}`);
+  return bridge;
+}
