@@ -1,4 +1,5 @@
 import { pullRef } from '../../remote/pull.ts';
+import { floodProgress, progressFloodFromEnv } from '../../remote/progress-flood.ts';
 import type { Commit } from '../../sysroot/commits.ts';
 import { parseRefspec, resolveRev } from '../../sysroot/repo-refs.ts';
 import type { DaemonContext } from '../daemon-context.ts';
@@ -45,6 +46,8 @@ export async function pullBase(
 ): Promise<Commit> {
   const { remote, ref } = parseRefspec(refspec);
   if (!flags.cacheOnly && remote && !flags.revision) {
+    const flood = progressFloodFromEnv();
+    if (flood) await floodProgress(flood, (args) => out.downloadProgress(args), out.signal);
     await pullRef({
       repo: ctx.layout.repo,
       remote,
