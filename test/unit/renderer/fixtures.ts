@@ -11,6 +11,8 @@ import type {
   Deployment,
   SystemState,
 } from '../../../daemon-bridge/contract/domain.ts';
+import { createAppStore } from '../../../renderer/store/app-store.ts';
+import type { AppStoreApi } from '../../../renderer/store/app-store.ts';
 import { packageChanges, searchHits } from './update-fixtures.ts';
 
 export const daemonIdentity: DaemonIdentity = {
@@ -216,4 +218,22 @@ export class FakeUpdatesApi implements UpdatesApi {
   get listenerCount(): number {
     return this.listeners.size;
   }
+}
+
+/** A store on a FakeUpdatesApi, with a clipboard that accepts everything. */
+export function storeWithFakeApi(): { api: FakeUpdatesApi; store: AppStoreApi } {
+  const api = new FakeUpdatesApi();
+  const store = createAppStore({
+    api,
+    reconnect: () => undefined,
+    clipboard: { writeText: () => Promise.resolve() },
+  });
+  return { api, store };
+}
+
+/** A promise the test resolves by hand, to look at the store mid-request. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
 }

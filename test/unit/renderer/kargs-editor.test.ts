@@ -4,16 +4,15 @@ import type { KernelArgsChangeProblem } from '../../../daemon-bridge/contract/ke
 import { kernelArgsCommandLine } from '../../../daemon-bridge/contract/command-lines.ts';
 import { splitKernelArgs } from '../../../daemon-bridge/contract/kernel-args.ts';
 import { kargsChangeProblemText } from '../../../renderer/i18n/problem-text.ts';
-import { createAppStore } from '../../../renderer/store/app-store.ts';
 import { kargSuggestions, suggestionUse } from '../../../renderer/store/kargs/karg-suggestions.ts';
 import { changeOf, kargRows } from '../../../renderer/store/kargs/kargs-draft.ts';
 import type { KargEdit } from '../../../renderer/store/kargs/kargs-draft.ts';
 import { compareArgs, previewChange } from '../../../renderer/store/kargs/kargs-preview.ts';
 import { selectKargsDraft } from '../../../renderer/store/kargs/kargs-slice.ts';
 import {
-  FakeUpdatesApi,
   kernelCommandLine,
   readyState,
+  storeWithFakeApi,
   typicalSystem,
   unstagedSystem,
 } from './fixtures.ts';
@@ -22,12 +21,7 @@ const LINE = kernelCommandLine('c', 'console=tty0 console=ttyS0,115200 mitigatio
 
 /** A store showing a system with nothing pending, booted with LINE. */
 function setup(line = LINE) {
-  const api = new FakeUpdatesApi();
-  const store = createAppStore({
-    api,
-    reconnect: () => undefined,
-    clipboard: { writeText: () => Promise.resolve() },
-  });
+  const { api, store } = storeWithFakeApi();
   const system = unstagedSystem();
   store.getState().stateReceived(
     readyState({

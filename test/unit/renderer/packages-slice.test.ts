@@ -1,29 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../daemon-bridge/contract/domain.ts';
-import { createAppStore } from '../../../renderer/store/app-store.ts';
 import {
   packageActionCommandLine,
   rowAction,
 } from '../../../renderer/store/packages/package-actions.ts';
 import type { RebootItem } from '../../../renderer/store/reboot-diff/reboot-diff.ts';
-import { FakeUpdatesApi } from './fixtures.ts';
+import { deferred, storeWithFakeApi } from './fixtures.ts';
 import { searchHits } from './update-fixtures.ts';
 
-function setup() {
-  const api = new FakeUpdatesApi();
-  const store = createAppStore({
-    api,
-    reconnect: () => undefined,
-    clipboard: { writeText: () => Promise.resolve() },
-  });
-  return { api, store };
-}
-
-function deferred<T>() {
-  let resolve: (value: T) => void = () => undefined;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
+const setup = storeWithFakeApi;
 
 describe('packages slice: search', () => {
   it('searches the daemon with the words typed and keeps the hits', async () => {

@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../daemon-bridge/contract/domain.ts';
-import { createAppStore } from '../../../renderer/store/app-store.ts';
-import { FakeUpdatesApi } from './fixtures.ts';
+import { deferred, storeWithFakeApi } from './fixtures.ts';
 
-function setup() {
-  const api = new FakeUpdatesApi();
-  const store = createAppStore({
-    api,
-    reconnect: () => undefined,
-    clipboard: { writeText: () => Promise.resolve() },
-  });
-  return { api, store };
-}
-
-/** A promise the test resolves by hand, to look at the store mid-request. */
-function deferred<T>() {
-  let resolve: (value: T) => void = () => undefined;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
+const setup = storeWithFakeApi;
 
 describe('updates slice', () => {
   it('sends each action as its command, with its arguments', async () => {
