@@ -5,6 +5,9 @@ import { assertNever, fail, ok } from './contract/domain.ts';
 import type { DeployPreview } from './contract/commands.ts';
 import type { Activity, UpdateCheck } from './contract/updates.ts';
 import type { DaemonPort } from './daemon-port.ts';
+import type { DesktopPort } from './desktop-port.ts';
+import { initialDesktopState } from './contract/desktop.ts';
+import type { DesktopState } from './contract/desktop.ts';
 import { toAppError } from './errors.ts';
 import { Transactions } from './transactions.ts';
 import type { LinkEvent } from './rpm-ostree/daemon-link.ts';
@@ -67,6 +70,7 @@ export class Manager implements CommandHandler {
   private readonly listeners = new Set<(state: AppState) => void>();
   private queue: Promise<unknown> = Promise.resolve();
   private daemonPort: DaemonPort | null = null;
+  private desktopPort: DesktopPort | null = null;
   private readonly transactions: Transactions;
   private pendingActivity: { value: Activity | null } | null = null;
   private activityTimer: ReturnType<typeof setTimeout> | undefined;
@@ -82,6 +86,7 @@ export class Manager implements CommandHandler {
       activity: null,
       lastCheck: null,
       queued: null,
+      desktop: initialDesktopState,
     };
     this.transactions = new Transactions({
       port: () => this.daemonPort,
@@ -99,6 +104,16 @@ export class Manager implements CommandHandler {
   connectPort(port: DaemonPort | null): void {
     this.daemonPort = port;
     if (!port) this.transactions.wakeQueued();
+  }
+
+  /** Attach the desktop side (helper, settings); see desktop/desktop-agent.ts. */
+  connectDesktop(port: DesktopPort | null): void {
+    this.desktopPort = port;
+  }
+
+  /** Replaces the desktop part of the snapshot (tray, notifications, settings, checks). */
+  setDesktop(desktop: DesktopState): void {
+    if (desktop !== this.state.desktop) this.replace({ ...this.state, desktop });
   }
 
   /** Feed from DaemonLink. */
@@ -156,7 +171,51 @@ export class Manager implements CommandHandler {
         this.transactions.dismiss();
         return Promise.resolve(null);
       },
+      setPinned: ([change]) => this.setPinned(change.deploymentId, change.pinned),
+      setAutomaticUpdatePolicy: ([policy]) =>
+        this.withDesktop(async (desktop) => {
+          const result = await desktop.setAutomaticUpdatePolicy(policy);
+          // ReloadConfig changed the property; read it now rather than wait for the signal.
+          if (result.ok) await this.daemonPort?.refresh().catch(() => undefined);
+          return result;
+        }),
+      changeDesktopSettings: ([change]) =>
+        this.withDesktop((desktop) => desktop.changeSettings(change)),
     };
+  }
+
+  private setPinned(deploymentId: string, pinned: boolean): Promise<Result<null>> {
+    return this.withDesktop(async (desktop) => {
+      const deployments = this.state.system?.deployments ?? [];
+      const index = deployments.findIndex((d) => d.id === deploymentId);
+      const deployment = deployments[index];
+      if (!deployment)
+        return fail({
+          kind: 'invalid-input',
+          message: `No deployment ${deploymentId} on this system (the list may have changed).`,
+        });
+      const result = await desktop.setPinned({
+        index,
+        osname: deployment.osname,
+        checksum: deployment.checksum,
+        serial: deployment.serial,
+        pinned,
+      });
+      if (result.ok) await this.daemonPort?.refresh().catch(() => undefined);
+      return result;
+    });
+  }
+
+  private withDesktop<T>(task: (port: DesktopPort) => Promise<Result<T>>): Promise<Result<T>> {
+    const port = this.desktopPort;
+    if (!port)
+      return Promise.resolve(
+        fail({
+          kind: 'daemon-unavailable',
+          message: 'Desktop integration is not running in this process.',
+        }),
+      );
+    return task(port).catch((err: unknown) => fail(toAppError(err)));
   }
 
   private async checkForUpdates(): Promise<Result<null>> {
@@ -234,4 +293,5 @@ const IMMEDIATE: ReadonlySet<CommandName> = new Set([
   'dismissActivity',
   'compareDeployments',
   'searchPackages',
+  'changeDesktopSettings',
 ]);

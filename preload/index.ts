@@ -1,14 +1,21 @@
 /**
  * The sandboxed preload (bundled to dist-electron/preload.cjs). Exposes one
  * object, `window.updates`, implementing the contract's UpdatesApi: one
- * purpose-named function per command of the table, plus `onState`. Never
+ * purpose-named function per command of the table, plus `onState` and
+ * `onNavigate`. Never
  * ipcRenderer itself, never a generic send.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import type { CommandMethods, UpdatesApi } from '../daemon-bridge/contract/api.ts';
-import { channelOf, commandNames, STATE_CHANNEL } from '../daemon-bridge/contract/channels.ts';
+import {
+  channelOf,
+  commandNames,
+  NAVIGATE_CHANNEL,
+  STATE_CHANNEL,
+} from '../daemon-bridge/contract/channels.ts';
 import type { CommandName } from '../daemon-bridge/contract/channels.ts';
+import type { AppScreen } from '../daemon-bridge/contract/desktop.ts';
 import type { AppState, Result } from '../daemon-bridge/contract/domain.ts';
 import { replyKinds } from '../daemon-bridge/contract/reply-kinds.ts';
 
@@ -42,6 +49,13 @@ export function createUpdatesApi(ipc: IpcRendererLike): UpdatesApi {
       ipc.on(STATE_CHANNEL, relay);
       return () => {
         ipc.removeListener(STATE_CHANNEL, relay);
+      };
+    },
+    onNavigate(listener) {
+      const relay = (_event: IpcRendererEvent, screen: AppScreen) => listener(screen);
+      ipc.on(NAVIGATE_CHANNEL, relay);
+      return () => {
+        ipc.removeListener(NAVIGATE_CHANNEL, relay);
       };
     },
   };

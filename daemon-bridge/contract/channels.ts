@@ -22,6 +22,9 @@ export const commandNames = [
   'changeOverrides',
   'resetPackageChanges',
   'changeKernelArgs',
+  'setPinned',
+  'setAutomaticUpdatePolicy',
+  'changeDesktopSettings',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];
@@ -33,6 +36,9 @@ export function channelOf(name: CommandName): string {
 
 /** Channel the main process pushes state snapshots on. */
 export const STATE_CHANNEL = 'updates:state';
+
+/** Channel the main process asks the window to show a screen on (a clicked notification). */
+export const NAVIGATE_CHANNEL = 'updates:navigate';
 
 /** Upper bound for one inbound message (WebSocket frame or IPC payload, serialised). */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;

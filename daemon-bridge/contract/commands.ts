@@ -8,6 +8,8 @@ import { z } from 'zod';
 import type { CommandName } from './channels.ts';
 import type { AppState, Result } from './domain.ts';
 import type { PackageChange } from './updates.ts';
+import { userUpdatePolicies } from './desktop.ts';
+import type { DesktopSettings } from './desktop.ts';
 import { kernelArgProblem, MAX_KERNEL_ARG_LENGTH } from './kernel-args.ts';
 import {
   MAX_PACKAGE_SPEC_LENGTH,
@@ -19,7 +21,13 @@ import {
 } from './packages.ts';
 import type { PackageSearchHit } from './packages.ts';
 
-export { channelOf, commandNames, MAX_PAYLOAD_BYTES, STATE_CHANNEL } from './channels.ts';
+export {
+  channelOf,
+  commandNames,
+  MAX_PAYLOAD_BYTES,
+  NAVIGATE_CHANNEL,
+  STATE_CHANNEL,
+} from './channels.ts';
 export type { CommandName } from './channels.ts';
 
 /** A deployment id as the daemon writes it: `<osname>-<checksum>.<serial>`. */
@@ -117,6 +125,18 @@ export const commandArgs = {
         'nothing to change',
       ),
   ]),
+  setPinned: z.tuple([z.object({ deploymentId, pinned: z.boolean() }).strict()]),
+  setAutomaticUpdatePolicy: z.tuple([z.enum(userUpdatePolicies)]),
+  changeDesktopSettings: z.tuple([
+    z
+      .object({
+        quiet: z.boolean().optional(),
+        autostart: z.boolean().optional(),
+        backgroundChecks: z.boolean().optional(),
+      })
+      .strict()
+      .refine((r) => Object.keys(r).length > 0, 'nothing to change'),
+  ]),
 } satisfies { readonly [K in CommandName]: z.ZodTuple };
 
 /** What each command resolves to. Expected failures come back as `Result`. */
@@ -161,6 +181,12 @@ export interface CommandResults {
    * the main process reads itself right before (GetDeploymentBootConfig).
    */
   changeKernelArgs: Result<null>;
+  /** Pins or unpins a deployment through the privileged helper (`ostree admin pin`). */
+  setPinned: Result<null>;
+  /** Writes AutomaticUpdatePolicy to the daemon's config through the helper, then ReloadConfig. */
+  setAutomaticUpdatePolicy: Result<null>;
+  /** Changes the app's own settings (quiet notifications, autostart, background checks). */
+  changeDesktopSettings: Result<DesktopSettings>;
 }
 
 /** What deploying a revision would change, before anything is deployed. */

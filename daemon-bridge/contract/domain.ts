@@ -4,6 +4,7 @@
  * daemon replies into these; the renderer only ever sees these.
  */
 
+import type { DesktopState } from './desktop.ts';
 import type { Activity, AvailableUpdate, QueuedRequest, UpdateCheck } from './updates.ts';
 
 /** Where a deployment's base comes from. */
@@ -146,6 +147,8 @@ export interface AppState {
   readonly lastCheck: UpdateCheck | null;
   /** A request waiting for another client's transaction to finish. */
   readonly queued: QueuedRequest | null;
+  /** Tray, notifications, the app's settings and background checks. */
+  readonly desktop: DesktopState;
 }
 
 /** The closed set of failure kinds (STYLE.md §8). */

@@ -8,3 +8,4 @@ export * from './updates.ts';
 export * from './command-lines.ts';
 export * from './packages.ts';
 export * from './kernel-args.ts';
+export * from './desktop.ts';

@@ -30,4 +30,7 @@ export const replyKinds: { readonly [K in CommandName]: ReplyKind<CommandResults
   changeOverrides: 'result',
   resetPackageChanges: 'result',
   changeKernelArgs: 'result',
+  setPinned: 'result',
+  setAutomaticUpdatePolicy: 'result',
+  changeDesktopSettings: 'result',
 };

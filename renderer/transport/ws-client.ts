@@ -159,6 +159,10 @@ export function createWebSocketTransport(options: WebSocketClientOptions): WebSo
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);
     },
+    // Only the Electron main process asks for a screen (a clicked notification).
+    onNavigate(): Unsubscribe {
+      return () => undefined;
+    },
   };
 
   connect();

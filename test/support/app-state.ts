@@ -1,3 +1,4 @@
+import { initialDesktopState } from '../../daemon-bridge/contract/desktop.ts';
 import type { AppState } from '../../daemon-bridge/contract/domain.ts';
 
 /** An AppState with nothing known yet; tests spread their own fields over it. */
@@ -9,6 +10,7 @@ export function blankState(overrides: Partial<AppState> = {}): AppState {
     activity: null,
     lastCheck: null,
     queued: null,
+    desktop: initialDesktopState,
     ...overrides,
   };
 }

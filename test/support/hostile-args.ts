@@ -20,6 +20,9 @@ export const VALID_ARGS: { readonly [K in CommandName]: readonly unknown[] } = {
   changeOverrides: [{ remove: ['gnome-tour'], reset: [] }],
   resetPackageChanges: [{ layering: true, overrides: false }],
   changeKernelArgs: [{ added: ['quiet'], replaced: [], removed: [] }],
+  setPinned: [{ deploymentId: 'fedora-0123abcd.0', pinned: true }],
+  setAutomaticUpdatePolicy: ['stage'],
+  changeDesktopSettings: [{ quiet: true }],
 };
 
 const protoObject = JSON.parse('{"__proto__":{"polluted":true}}') as unknown;
@@ -90,8 +93,25 @@ export function hostileArgs(name: CommandName): readonly (readonly [string, unkn
       ['nothing to change', { added: [], replaced: [], removed: [] }],
       ['an extra key', { added: ['quiet'], replaced: [], removed: [], final: 'x' }],
     ],
+    setPinned: [
+      ['a deployment id with a newline', { deploymentId: 'fedora-a.0\n1', pinned: true }],
+      ['a deployment id with a path', { deploymentId: '../../etc/passwd', pinned: true }],
+      ['option injection', { deploymentId: '--unpin', pinned: true }],
+      ['a string for pinned', { deploymentId: 'fedora-0123abcd.0', pinned: 'yes' }],
+      ['an extra key', { deploymentId: 'fedora-0123abcd.0', pinned: true, index: 0 }],
+    ],
+    changeDesktopSettings: [
+      ['nothing to change', {}],
+      ['an unknown setting', { quiet: true, sound: true }],
+      ['a string for a flag', { autostart: 'true' }],
+    ],
   };
   for (const [what, value] of objectCases[name] ?? []) cases.push([what, [value]]);
+  if (name === 'setAutomaticUpdatePolicy') {
+    cases.push(['the apply policy (reboots by itself; not offered)', ['apply']]);
+    cases.push(['an unknown policy', ['sometimes']]);
+    cases.push(['a policy with a newline', ['stage\nIdleExitTimeout=0']]);
+  }
   if (name === 'cleanup') {
     cases.push(['an unknown cleanup element', [['everything']]]);
     cases.push(['a repeated cleanup element', [['base', 'base']]]);

@@ -1,3 +1,4 @@
+import { initialDesktopState } from '../../../daemon-bridge/contract/desktop.ts';
 import { describe, expect, it } from 'vitest';
 import type { AppState } from '../../../daemon-bridge/contract/domain.ts';
 import { DBusCallError } from '../../../daemon-bridge/dbus/call.ts';
@@ -44,6 +45,7 @@ describe('reduceLinkEvent', () => {
       activity: null,
       lastCheck: null,
       queued: null,
+      desktop: initialDesktopState,
       system: {
         sysrootPath: '/',
         bootedOsname: null,

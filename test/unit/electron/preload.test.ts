@@ -38,7 +38,7 @@ describe('preload', () => {
   it('exposes one object, window.updates, with one function per command plus onState', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
     expect(electron.contextBridge.exposeInMainWorld.mock.calls[0]?.[0]).toBe('updates');
-    expect(Object.keys(api).sort()).toEqual([...commandNames, 'onState'].sort());
+    expect(Object.keys(api).sort()).toEqual([...commandNames, 'onNavigate', 'onState'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 

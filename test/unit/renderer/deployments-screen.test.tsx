@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { initialDesktopState } from '../../../daemon-bridge/contract/desktop.ts';
 import { describe, expect, it } from 'vitest';
 import type { AppState } from '../../../daemon-bridge/contract/domain.ts';
 import { buttonNamed, screenTests, texts, update } from './render.tsx';
@@ -90,6 +91,7 @@ describe('deployments screen', () => {
       activity: null,
       lastCheck: null,
       queued: null,
+      desktop: initialDesktopState,
     });
     expect(container.querySelector('h2')?.textContent).toBe('No update daemon on this system');
     expect(container.textContent).toContain('No update daemon on the bus.');
@@ -119,6 +121,7 @@ describe('deployments screen', () => {
       activity: null,
       lastCheck: null,
       queued: null,
+      desktop: initialDesktopState,
     });
     expect(texts(container, '[role="alert"]')[0]).toContain('Bad reply');
     expect(texts(container, '[role="alert"]')[0]).toContain('org.example.Error');

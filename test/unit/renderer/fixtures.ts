@@ -1,4 +1,9 @@
 /** Builders for renderer tests: plain contract objects with overridable fields. */
+import {
+  defaultDesktopSettings,
+  initialDesktopState,
+} from '../../../daemon-bridge/contract/desktop.ts';
+import type { AppScreen } from '../../../daemon-bridge/contract/desktop.ts';
 import type { UpdatesApi } from '../../../daemon-bridge/contract/api.ts';
 import type {
   CommandArgs,
@@ -100,6 +105,7 @@ export function readyState(system: SystemState = typicalSystem()): AppState {
     activity: null,
     lastCheck: null,
     queued: null,
+    desktop: initialDesktopState,
   };
 }
 
@@ -150,6 +156,9 @@ export class FakeUpdatesApi implements UpdatesApi {
     changeOverrides: () => done(null),
     resetPackageChanges: () => done(null),
     changeKernelArgs: () => done(null),
+    setPinned: () => done(null),
+    setAutomaticUpdatePolicy: () => done(null),
+    changeDesktopSettings: () => done(defaultDesktopSettings),
   };
 
   /** Kept for older tests: the answer to `refresh`. */
@@ -203,6 +212,21 @@ export class FakeUpdatesApi implements UpdatesApi {
   changeKernelArgs = (
     ...args: CommandArgs<'changeKernelArgs'>
   ): Promise<CommandResults['changeKernelArgs']> => this.call('changeKernelArgs', args);
+  setPinned = (...args: CommandArgs<'setPinned'>): Promise<CommandResults['setPinned']> =>
+    this.call('setPinned', args);
+  setAutomaticUpdatePolicy = (
+    ...args: CommandArgs<'setAutomaticUpdatePolicy'>
+  ): Promise<CommandResults['setAutomaticUpdatePolicy']> =>
+    this.call('setAutomaticUpdatePolicy', args);
+  changeDesktopSettings = (
+    ...args: CommandArgs<'changeDesktopSettings'>
+  ): Promise<CommandResults['changeDesktopSettings']> => this.call('changeDesktopSettings', args);
+
+  readonly navigateListeners = new Set<(screen: AppScreen) => void>();
+  onNavigate = (listener: (screen: AppScreen) => void): (() => void) => {
+    this.navigateListeners.add(listener);
+    return () => this.navigateListeners.delete(listener);
+  };
 
   onState = (listener: (state: AppState) => void): (() => void) => {
     this.listeners.add(listener);

@@ -3,6 +3,7 @@
  * test, the manager is tested elsewhere), raw HTTP with any Host header, and
  * a WebSocket client that queues what the server sends.
  */
+import { defaultDesktopSettings } from '../../../daemon-bridge/contract/desktop.ts';
 import { request } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import WebSocket from 'ws';
@@ -52,6 +53,9 @@ export function fakeHandler(initial: AppState = STATE_A): FakeHandler {
     changeOverrides: done,
     resetPackageChanges: done,
     changeKernelArgs: done,
+    setPinned: done,
+    setAutomaticUpdatePolicy: done,
+    changeDesktopSettings: { ok: true, value: defaultDesktopSettings },
   });
   return {
     calls,
