@@ -9,6 +9,13 @@
  * - preload.cjs: a sandboxed preload can require only `electron` and a few
  *   built-ins, never a file or a package, so everything else (the contract,
  *   zod) is bundled in.
+ * - helper.cjs: the privileged helper (daemon-bridge/helper/helper-main.ts),
+ *   run as root by pkexec through the installed wrapper. Self-contained:
+ *   dbus-next and zod are bundled in, so root never resolves a package from
+ *   a node_modules tree and the wrapper can run it with any Node (Electron
+ *   with ELECTRON_RUN_AS_NODE=1, or the system's node). Only dbus-next's
+ *   optional lazy requires stay out: `usocket` (abstract sockets) and `x11`
+ *   (session-bus autolaunch); the system bus is a unix path and needs neither.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,7 +39,7 @@ const common: BuildOptions = {
   legalComments: 'none',
 };
 
-/** Builds both bundles; resolves with the files written. */
+/** Builds the bundles; resolves with the files written. */
 export async function buildElectron(): Promise<readonly string[]> {
   const outputs = [
     {
@@ -46,6 +53,12 @@ export async function buildElectron(): Promise<readonly string[]> {
       entryPoints: ['preload/index.ts'],
       outfile: 'dist-electron/preload.cjs',
       external: ['electron'],
+    },
+    {
+      ...common,
+      entryPoints: ['daemon-bridge/helper/helper-main.ts'],
+      outfile: 'dist-electron/helper.cjs',
+      external: ['usocket', 'x11'],
     },
   ];
   await Promise.all(outputs.map((options) => build(options)));
