@@ -4,6 +4,9 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RPM_OSTREE } from '../daemon-bridge/rpm-ostree/profile.ts';
+import { startPowerServices } from './power/launch-power.ts';
+import type { PowerServices } from './power/launch-power.ts';
+import type { PowerValues } from './power/power-values.ts';
 import { startPrivateBus } from './private-bus.ts';
 import type { HttpRemote } from './remote/http-remote.ts';
 import { serveRemote } from './remote/remote-config.ts';
@@ -123,6 +126,8 @@ export interface RunningSandbox {
   readonly daemon: SandboxDaemonProcess;
   /** The upstream repo's HTTP server (the `fedora` remote's URL). */
   readonly remote: HttpRemote;
+  /** The NetworkManager and UPower stand-ins (sandbox/power/), unless switched off. */
+  readonly power: PowerServices | null;
   /** Stops the daemon, then the bus and the remote. */
   stop(): Promise<void>;
 }
@@ -139,6 +144,8 @@ export interface StartSandboxOptions {
   readonly slowRemoteMs?: number;
   /** Seconds a finished transaction waits for its peers before it is closed (default 30). */
   readonly transactionLinger?: number;
+  /** The NetworkManager/UPower stand-ins' initial values; false: neither service runs. */
+  readonly power?: Partial<PowerValues> | false;
 }
 
 /**
@@ -170,31 +177,42 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
       { name: 'org.freedesktop.login1', exec: logindCommand(layout.dir) },
     ],
   });
-  let daemon: SandboxDaemonProcess;
-  try {
-    daemon = await startSandboxDaemon({
-      dir: layout.dir,
-      address: bus.address,
-      idleExit,
-      log,
-      ...(options.transactionLinger !== undefined
-        ? { transactionLinger: options.transactionLinger }
-        : {}),
-    });
-  } catch (err) {
+  const daemonStarting = startSandboxDaemon({
+    dir: layout.dir,
+    address: bus.address,
+    idleExit,
+    log,
+    ...(options.transactionLinger !== undefined
+      ? { transactionLinger: options.transactionLinger }
+      : {}),
+  });
+  const powerStarting =
+    options.power === false
+      ? Promise.resolve(null)
+      : startPowerServices({ address: bus.address, values: options.power ?? {}, log });
+  const [daemonResult, powerResult] = await Promise.allSettled([daemonStarting, powerStarting]);
+  if (daemonResult.status === 'rejected' || powerResult.status === 'rejected') {
+    if (daemonResult.status === 'fulfilled') await daemonResult.value.stop();
+    if (powerResult.status === 'fulfilled') await powerResult.value?.stop();
     await bus.stop();
     await remote.close();
-    throw err;
+    throw daemonResult.status === 'rejected'
+      ? daemonResult.reason
+      : (powerResult as PromiseRejectedResult).reason;
   }
+  const daemon: SandboxDaemonProcess = daemonResult.value;
+  const power = powerResult.value;
   let stopping: Promise<void> | null = null;
   return {
     address: bus.address,
     dir: layout.dir,
     daemon,
     remote,
+    power,
     stop() {
       stopping ??= daemon
         .stop()
+        .finally(() => power?.stop())
         .finally(() => bus.stop())
         .finally(() => remote.close());
       return stopping;
