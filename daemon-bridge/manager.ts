@@ -74,6 +74,7 @@ export class Manager implements CommandHandler {
   private readonly transactions: Transactions;
   private pendingActivity: { value: Activity | null } | null = null;
   private activityTimer: ReturnType<typeof setTimeout> | undefined;
+  private publishing = false;
 
   constructor(
     mode: RunMode,
@@ -279,10 +280,29 @@ export class Manager implements CommandHandler {
     if (pending) this.replace({ ...this.state, activity: pending.value });
   }
 
+  /**
+   * Replaces the snapshot and tells every listener. A listener may replace it
+   * again while being told (the desktop agent folds the tray into it): then
+   * the older snapshot is not handed to the listeners still waiting for it,
+   * and everyone is told the newest one, so nobody ends up on a stale state.
+   */
   private replace(next: AppState): void {
     if (next === this.state) return;
     this.state = next;
-    for (const listener of this.listeners) listener(next);
+    if (this.publishing) return;
+    this.publishing = true;
+    try {
+      let told: AppState;
+      do {
+        told = this.state;
+        for (const listener of this.listeners) {
+          if (this.state !== told) break;
+          listener(told);
+        }
+      } while (told !== this.state);
+    } finally {
+      this.publishing = false;
+    }
   }
 }
 

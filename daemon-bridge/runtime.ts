@@ -2,7 +2,15 @@ import type { MessageBus } from 'dbus-next';
 import type { CommandHandler } from './contract/api.ts';
 import type { RunMode } from './contract/domain.ts';
 import { closeBus, connectBus, onBusClosed } from './dbus/connect-bus.ts';
+import { BackgroundChecker } from './desktop/background-checker.ts';
+import { DesktopAgent } from './desktop/desktop-agent.ts';
+import type { AutostartSetter } from './desktop/desktop-agent.ts';
+import { DesktopStore } from './desktop/desktop-store.ts';
+import { HelperClient } from './helper/helper-client.ts';
+import { helperLaunchFor } from './helper/helper-launch.ts';
 import type { Logger } from './logger.ts';
+import { openPowerNetwork, UNKNOWN_POWER_NETWORK } from './system/power-network.ts';
+import type { PowerNetworkSource } from './system/power-network.ts';
 import { Manager, systemClock } from './manager.ts';
 import type { Clock } from './manager.ts';
 import { DaemonLink } from './rpm-ostree/daemon-link.ts';
@@ -18,11 +26,24 @@ export interface RuntimeOptions {
   readonly clock?: Clock;
   /** Delay before reconnecting to a lost bus; doubles up to 30 s. */
   readonly reconnectDelayMs?: number;
+  /** The desktop side (tray state, notifications, background checks, helper); off in bare runtimes. */
+  readonly desktop?: DesktopOptions;
+}
+
+export interface DesktopOptions {
+  /** Where the app keeps what it remembers (settings, what was notified). */
+  readonly dataDir: string;
+  /** argv of the helper program run directly in sandbox mode (on a system: pkexec runs the installed one). */
+  readonly helperProgram: readonly string[];
+  /** Switches the autostart entry; null where the app has none (web mode). */
+  readonly autostart: AutostartSetter | null;
 }
 
 export interface AppRuntime {
   readonly handler: CommandHandler;
   readonly manager: Manager;
+  /** Null when started without `desktop`. */
+  readonly desktop: DesktopAgent | null;
   stop(): Promise<void>;
 }
 
@@ -90,15 +111,73 @@ export async function createAppRuntime(options: RuntimeOptions): Promise<AppRunt
   };
 
   await connect();
+  const desktop = options.desktop ? await startDesktop(options, options.desktop, manager) : null;
 
   return {
     handler: manager,
     manager,
+    desktop: desktop?.agent ?? null,
     async stop() {
       stopped = true;
       clearTimeout(retryTimer);
+      await desktop?.stop();
       await link?.close().catch(() => undefined);
       if (bus) closeBus(bus);
     },
   };
 }
+
+/**
+ * The desktop agent with its parts: the held helper, the background checks
+ * and the network/power readings. Those come over a bus connection of
+ * their own, so they survive the daemon link's reconnects; without a bus
+ * they read as unknown (and never block a check).
+ */
+async function startDesktop(
+  options: RuntimeOptions,
+  desktop: DesktopOptions,
+  manager: Manager,
+): Promise<{ agent: DesktopAgent; stop(): Promise<void> }> {
+  const { log } = options;
+  let powerBus: MessageBus | null = null;
+  let power: PowerNetworkSource = staticPowerSource;
+  try {
+    powerBus = await connectBus(options.busAddress);
+    power = await openPowerNetwork(powerBus, { log });
+  } catch (err) {
+    log.warn(`cannot read network and power state: ${String(err)}`);
+  }
+  const helper = new HelperClient({
+    launch: helperLaunchFor(options.mode, options.busAddress, desktop.helperProgram),
+    log,
+  });
+  const agent = await DesktopAgent.start({
+    manager,
+    store: DesktopStore.inDir(desktop.dataDir, log),
+    log,
+    clock: options.clock ?? systemClock,
+    helper,
+    autostart: desktop.autostart,
+    background: (hooks) =>
+      new BackgroundChecker({
+        ...hooks,
+        power,
+        runCheck: () => manager.handle('checkForUpdates', []),
+        log,
+      }),
+  });
+  return {
+    agent,
+    async stop() {
+      await agent.stop();
+      power.close();
+      if (powerBus) closeBus(powerBus);
+    },
+  };
+}
+
+const staticPowerSource: PowerNetworkSource = {
+  current: () => UNKNOWN_POWER_NETWORK,
+  onChange: () => () => undefined,
+  close: () => undefined,
+};

@@ -170,9 +170,17 @@ export class Transactions {
         onInfo: (info) => this.infoRead(info),
         onEvent: (event) => this.onEvent(event, false),
       });
-    } catch (err) {
-      if (!detach.signal.aborted && this.activity?.phase === 'running')
-        this.update((a) => activityLost(a, toAppError(err).message, this.host.now()), true);
+    } catch {
+      // The connection closed without a Finished. Most often we attached after
+      // the daemon had sent it (a short transaction of the CLI or the timer)
+      // and it dropped us once it stopped waiting for its peers; if the daemon
+      // itself died, the link reports that. Either way the outcome is unknown
+      // here, and calling it a failure would be a lie: forget the activity and
+      // read what the system looks like now.
+      if (!detach.signal.aborted && this.activity?.phase === 'running') {
+        this.setActivity(null, true);
+        await port.refresh().catch(() => undefined);
+      }
     } finally {
       if (this.observing?.detach === detach) this.observing = null;
     }

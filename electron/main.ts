@@ -4,17 +4,42 @@
  * runMainProcess; the logic lives in the modules it imports.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, nativeTheme, protocol } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  nativeTheme,
+  Notification,
+  protocol,
+  Tray,
+} from 'electron';
 import { systemBusAddress } from '../daemon-bridge/dbus/connect-bus.ts';
 import { stderrLogger } from '../daemon-bridge/logger.ts';
 import { createAppRuntime } from '../daemon-bridge/runtime.ts';
+import { setAutostart } from '../daemon-bridge/desktop/autostart.ts';
+import { bundledHelperProgram } from '../daemon-bridge/helper/helper-launch.ts';
+import { userDataDir } from '../daemon-bridge/launch/data-dir.ts';
 import { createMainWindow } from './create-window.ts';
 import { runModeFromEnv } from './launch-env.ts';
-import { runMainProcess } from './lifecycle.ts';
+import { runMainProcess, startsInTray } from './lifecycle.ts';
+import type { RuntimeLike } from './lifecycle.ts';
+import { createNotificationPresenter } from './notifications.ts';
+import { createTrayController } from './tray.ts';
 
 const log = stderrLogger('[ostree-update-manager]');
-// main.cjs and preload.cjs sit side by side in dist-electron/, the renderer in dist/renderer/.
+// main.cjs and preload.cjs sit side by side in dist-electron/, the renderer in
+// dist/renderer/, the icons in assets/.
 const here = __dirname;
+const assetsDir = join(here, '..', 'assets');
+
+/** What the autostart entry runs: the AppImage, the packaged binary, or `electron main.cjs` in development. */
+const autostartProgram = {
+  exec: process.env.APPIMAGE ?? process.execPath,
+  args: process.defaultApp ? [join(here, 'main.cjs')] : [],
+};
 
 runMainProcess({
   app,
@@ -22,10 +47,44 @@ runMainProcess({
   ipcMain,
   log,
   rendererDir: join(here, '..', 'dist', 'renderer'),
-  startRuntime: () =>
-    createAppRuntime({ mode: runModeFromEnv(process.env), busAddress: systemBusAddress(), log }),
+  // A packaged app's argv is [app, ...flags]; `electron main.cjs` adds the script.
+  startInTray: startsInTray(process.argv.slice(process.defaultApp ? 2 : 1)),
+  startRuntime: async (): Promise<RuntimeLike> => {
+    const runtime = await createAppRuntime({
+      mode: runModeFromEnv(process.env),
+      busAddress: systemBusAddress(),
+      log,
+      desktop: {
+        dataDir: userDataDir(),
+        helperProgram: bundledHelperProgram(join(here, 'helper.cjs')),
+        autostart: (enabled) => setAutostart(enabled, autostartProgram),
+      },
+    });
+    const desktop = runtime.desktop;
+    if (!desktop) throw new Error('the runtime was started without its desktop side');
+    return { handler: runtime.handler, desktop, stop: () => runtime.stop() };
+  },
   openWindow: () =>
     createMainWindow({ BrowserWindow, nativeTheme, log }, join(here, 'preload.cjs')),
+  createTray: (handler, actions) =>
+    createTrayController({
+      Tray,
+      Menu,
+      nativeImage,
+      dialog,
+      assetsDir,
+      handler,
+      log,
+      open: actions.open,
+      quit: actions.quit,
+    }),
+  createNotifier: (openScreen) =>
+    createNotificationPresenter({
+      Notification,
+      iconPath: join(assetsDir, 'icons', '256x256.png'),
+      openScreen,
+      log,
+    }),
 }).catch((err: unknown) => {
   log.error(`cannot start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   app.exit(1);

@@ -25,6 +25,7 @@ import './styles/deployment-tools.css';
 import './styles/packages.css';
 import './styles/kargs.css';
 import './styles/reboot.css';
+import './styles/settings.css';
 
 document.title = t('appTitle');
 

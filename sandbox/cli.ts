@@ -6,7 +6,9 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { automaticUpdateCommand } from './cli-automatic.ts';
 import { publishCommand, rebootCommand } from './cli-publish.ts';
+import { powerCli } from './power/power-cli.ts';
 import { startSandbox } from './launch.ts';
 
 export { startSandbox } from './launch.ts';
@@ -14,6 +16,8 @@ export { startSandbox } from './launch.ts';
 const HELP = `Usage: npm run sandbox -- --dir DIR [--idle-exit SECONDS] [--slow-remote MS]
        npm run sandbox -- publish --dir DIR --version V [...]   (publish --help)
        npm run sandbox -- reboot --dir DIR
+       npm run sandbox -- automatic-update --dir DIR [--mode auto|check|stage]
+       npm run sandbox -- power --dir DIR [--metered …] [--on-battery …] [--battery …]
 
 Runs a private D-Bus system bus with a sandbox rpm-ostree daemon serving a
 real ostree sysroot (a demo Fedora Silverblue machine) kept in DIR. The
@@ -68,6 +72,8 @@ async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   if (argv[0] === 'publish') return publishCommand(argv.slice(1));
   if (argv[0] === 'reboot') return rebootCommand(argv.slice(1));
+  if (argv[0] === 'automatic-update') return automaticUpdateCommand(argv.slice(1));
+  if (argv[0] === 'power') return powerCli(argv.slice(1));
   const args = parse(argv);
   if ('exit' in args) {
     (args.exit === 0 ? process.stdout : process.stderr).write(args.text);

@@ -13,6 +13,7 @@ import { detectDaemon } from '../daemon-bridge/detect.ts';
 import { userDataDir } from '../daemon-bridge/launch/data-dir.ts';
 import { HELP_TEXT, parseLaunchOptions } from '../daemon-bridge/launch/options.ts';
 import type { LaunchOptions } from '../daemon-bridge/launch/options.ts';
+import { helperSourceProgram } from '../daemon-bridge/helper/helper-source.ts';
 import { stderrLogger } from '../daemon-bridge/logger.ts';
 import { RPM_OSTREE } from '../daemon-bridge/rpm-ostree/profile.ts';
 import { createAppRuntime } from '../daemon-bridge/runtime.ts';
@@ -66,6 +67,8 @@ async function runWeb(options: LaunchOptions, daemon: Daemon): Promise<() => Pro
     mode: daemon.mode,
     busAddress: daemon.busAddress,
     log,
+    // Web mode has no tray and no login autostart; the rest is the same as in the window.
+    desktop: { dataDir: userDataDir(), helperProgram: helperSourceProgram(), autostart: null },
   });
   const server = await startWebServer({
     handler: runtime.handler,
@@ -80,8 +83,9 @@ async function runWeb(options: LaunchOptions, daemon: Daemon): Promise<() => Pro
   };
 }
 
-function runElectron(binary: string, daemon: Daemon): Promise<number> {
-  const child = spawn(binary, [join(root, 'dist-electron', 'main.cjs')], {
+function runElectron(binary: string, daemon: Daemon, tray: boolean): Promise<number> {
+  const args = [join(root, 'dist-electron', 'main.cjs'), ...(tray ? ['--tray'] : [])];
+  const child = spawn(binary, args, {
     stdio: 'inherit',
     env: {
       ...process.env,
@@ -112,7 +116,7 @@ async function main(): Promise<number> {
   const daemon = await chooseDaemon(options);
   const binary = options.web ? null : electronBinary();
   if (binary) {
-    const code = await runElectron(binary, daemon);
+    const code = await runElectron(binary, daemon, options.tray);
     await daemon.stop();
     return code;
   }

@@ -11,6 +11,8 @@ export interface LaunchOptions {
   readonly sandbox: boolean;
   /** Where the sandbox keeps its sysroot; null = the user's data dir. */
   readonly sandboxDir: string | null;
+  /** Start in the tray without opening the window (the autostart entry passes it). */
+  readonly tray: boolean;
   readonly help: boolean;
 }
 
@@ -27,6 +29,8 @@ Options:
                         when the system has an update daemon.
   --sandbox-dir DIR     Directory of the sandbox's demo system
                         (default: <user data dir>/sandbox).
+  --tray                Start in the tray without opening the window (used by
+                        the autostart entry); ignored with --web.
   -h, --help            Show this help and exit.
 
 Environment:
@@ -43,6 +47,7 @@ export function parseLaunchOptions(argv: readonly string[]): ParseResult {
   let port = 0;
   let sandbox = false;
   let sandboxDir: string | null = null;
+  let tray = false;
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -61,6 +66,9 @@ export function parseLaunchOptions(argv: readonly string[]): ParseResult {
         break;
       case '--sandbox':
         sandbox = true;
+        break;
+      case '--tray':
+        tray = true;
         break;
       case '-h':
       case '--help':
@@ -95,7 +103,7 @@ export function parseLaunchOptions(argv: readonly string[]): ParseResult {
         return { ok: false, message: `Unknown option: ${arg}` };
     }
   }
-  return { ok: true, options: { web, port, sandbox, sandboxDir, help } };
+  return { ok: true, options: { web, port, sandbox, sandboxDir, tray, help } };
 }
 
 function splitOnce(arg: string): [string, string] {

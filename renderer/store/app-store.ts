@@ -25,6 +25,8 @@ import type { RequestSlice } from './request/request-slice.ts';
 import { createRequestRunner } from './request/request-runner.ts';
 import { createPackagesSlice } from './packages/packages-slice.ts';
 import type { PackagesSlice } from './packages/packages-slice.ts';
+import { createDesktopSlice } from './desktop/desktop-slice.ts';
+import type { DesktopSlice } from './desktop/desktop-slice.ts';
 import { createKargsSlice } from './kargs/kargs-slice.ts';
 import type { KargsSlice } from './kargs/kargs-slice.ts';
 
@@ -48,6 +50,7 @@ export type AppStore = SnapshotSlice &
   UpdatesSlice &
   PackagesSlice &
   KargsSlice &
+  DesktopSlice &
   DiffSlice &
   NavSlice;
 
@@ -69,6 +72,7 @@ export function createAppStore(deps: StoreDeps): AppStoreApi {
       ...createUpdatesSlice(deps, runner),
       ...createPackagesSlice(deps, runner, set, get),
       ...createKargsSlice(deps, runner, set, get),
+      ...createDesktopSlice(deps, runner),
       ...createDiffSlice(deps, set, get),
       ...createNavSlice(set),
     };

@@ -10,12 +10,15 @@ import type { AppStoreApi } from './app-store.ts';
 export function connectTransport(transport: Transport, store: AppStoreApi): Unsubscribe {
   const actions = store.getState();
   const stopState = transport.api.onState(actions.stateReceived);
+  // A clicked notification (Electron) names the screen to show.
+  const stopNavigate = transport.api.onNavigate((screen) => actions.tabChanged(screen));
   const stopLink = transport.onLink((status) => {
     actions.linkChanged(status);
     if (status.kind === 'open') void actions.stateRequested();
   });
   return () => {
     stopState();
+    stopNavigate();
     stopLink();
   };
 }

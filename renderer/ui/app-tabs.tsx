@@ -12,6 +12,7 @@ const tabLabels: { readonly [T in AppTab]: PlainStringKey } = {
   packages: 'tabPackages',
   kernel: 'tabKernel',
   reboot: 'tabReboot',
+  settings: 'tabSettings',
 };
 
 /**

@@ -12,6 +12,7 @@ import { PackagesView } from './packages-view.tsx';
 import { RebootView } from './reboot-view.tsx';
 import { RefreshError } from './refresh-error.tsx';
 import { SandboxBanner } from './sandbox-banner.tsx';
+import { SettingsView } from './settings-view.tsx';
 import { UpdatesView } from './updates-view.tsx';
 
 /** The app: header, banners, the daemon's state, then the views in tabs. */
@@ -36,6 +37,7 @@ export function App(): ReactNode {
                 packages: <PackagesView />,
                 kernel: <KernelArgsView />,
                 reboot: <RebootView />,
+                settings: <SettingsView />,
               }}
             />
           ) : null}

@@ -5,6 +5,7 @@ import { t } from '../i18n/strings.ts';
 import type { DeploymentRow } from '../store/deployments/deployment-rows.ts';
 import { DeploymentBadges } from './deployment-badges.tsx';
 import { DeploymentDetails } from './deployment-details.tsx';
+import { PinButton } from './pin-button.tsx';
 
 /** One deployment: title (version or short checksum), badges, date, details. */
 export function DeploymentCard(props: { readonly row: DeploymentRow }): ReactNode {
@@ -31,6 +32,7 @@ export function DeploymentCard(props: { readonly row: DeploymentRow }): ReactNod
         <DeploymentBadges row={row} />
       </div>
       <DeploymentDetails row={row} />
+      <PinButton row={row} />
     </article>
   );
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -12,19 +12,33 @@ export const SHOTS_DIR = join(repoRoot, 'test-results', 'e2e');
 /**
  * Starts the app as the README tells a user to (minus the build `npm start`
  * runs first): web mode on the sandbox in `dir`, with no system bus so nothing
- * on the machine is touched. Resolves with the process and the printed URL.
+ * on the machine is touched. Its data and config dirs (settings, what was
+ * notified) are `home` (default: `<dir>/home`: the sandbox machine's home, created here), never the
+ * user's. Resolves with the process and the printed URL.
  */
-export async function startWebApp(dir: string): Promise<{ app: Spawned; url: string }> {
+export async function startWebApp(
+  dir: string,
+  home = join(dir, 'home'),
+): Promise<{ app: Spawned; url: string; home: string }> {
+  mkdirSync(home, { recursive: true });
   const app = spawnGroup(
     join(repoRoot, 'node_modules', '.bin', 'tsx'),
     ['scripts/start.ts', '--web', '--sandbox', '--sandbox-dir', dir, '--port', '0'],
-    { cwd: repoRoot, env: { ...process.env, DBUS_SYSTEM_BUS_ADDRESS: 'unix:path=/nonexistent' } },
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        DBUS_SYSTEM_BUS_ADDRESS: 'unix:path=/nonexistent',
+        XDG_DATA_HOME: join(home, 'data'),
+        XDG_CONFIG_HOME: join(home, 'config'),
+      },
+    },
   );
   const [, url] = await app.waitForLine(
     /^URL: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)$/,
     120_000,
   );
-  return { app, url: url! };
+  return { app, url: url!, home };
 }
 
 /** Share of pixels that differ from the top-left one: a blank page scores ~0. */

@@ -1,6 +1,13 @@
 import type { SetState } from '../app-store.ts';
 
-export const appTabs = ['updates', 'deployments', 'packages', 'kernel', 'reboot'] as const;
+export const appTabs = [
+  'updates',
+  'deployments',
+  'packages',
+  'kernel',
+  'reboot',
+  'settings',
+] as const;
 
 export type AppTab = (typeof appTabs)[number];
 

@@ -14,7 +14,10 @@ export type ActionCommand =
   | 'changePackages'
   | 'changeOverrides'
   | 'resetPackageChanges'
-  | 'changeKernelArgs';
+  | 'changeKernelArgs'
+  | 'setPinned'
+  | 'setAutomaticUpdatePolicy'
+  | 'changeDesktopSettings';
 
 export type RequestStatus =
   | { readonly kind: 'idle' }

@@ -5,7 +5,7 @@ describe('parseLaunchOptions', () => {
   it('defaults: window, system daemon', () => {
     expect(parseLaunchOptions([])).toEqual({
       ok: true,
-      options: { web: false, port: 0, sandbox: false, sandboxDir: null, help: false },
+      options: { web: false, port: 0, sandbox: false, sandboxDir: null, tray: false, help: false },
     });
   });
 
@@ -14,15 +14,35 @@ describe('parseLaunchOptions', () => {
       parseLaunchOptions(['--web', '--sandbox', '--sandbox-dir', '/tmp/y', '--port', '8765']),
     ).toEqual({
       ok: true,
-      options: { web: true, port: 8765, sandbox: true, sandboxDir: '/tmp/y', help: false },
+      options: {
+        web: true,
+        port: 8765,
+        sandbox: true,
+        sandboxDir: '/tmp/y',
+        tray: false,
+        help: false,
+      },
     });
   });
 
   it('--flag=value and --sandbox-dir implying --sandbox', () => {
     expect(parseLaunchOptions(['--port=1', '--sandbox-dir=/d'])).toEqual({
       ok: true,
-      options: { web: false, port: 1, sandbox: true, sandboxDir: '/d', help: false },
+      options: { web: false, port: 1, sandbox: true, sandboxDir: '/d', tray: false, help: false },
     });
+  });
+
+  it('--tray starts in the tray, alone or with other flags', () => {
+    expect([parseLaunchOptions(['--tray']), parseLaunchOptions(['--sandbox', '--tray'])]).toEqual([
+      {
+        ok: true,
+        options: { web: false, port: 0, sandbox: false, sandboxDir: null, tray: true, help: false },
+      },
+      {
+        ok: true,
+        options: { web: false, port: 0, sandbox: true, sandboxDir: null, tray: true, help: false },
+      },
+    ]);
   });
 
   it.each([
@@ -37,7 +57,7 @@ describe('parseLaunchOptions', () => {
   });
 
   it('the help text lists every flag the parser knows', () => {
-    for (const flag of ['--web', '--port', '--sandbox', '--sandbox-dir', '--help'])
+    for (const flag of ['--web', '--port', '--sandbox', '--sandbox-dir', '--tray', '--help'])
       expect(HELP_TEXT).toContain(flag);
   });
 });

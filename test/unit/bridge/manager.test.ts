@@ -114,6 +114,23 @@ describe('Manager', () => {
     expect(seen.map((s) => s.daemon.kind)).toEqual(['ready']);
   });
 
+  it('a subscriber that replaces the snapshot while being told leaves nobody on a stale one', () => {
+    const manager = new Manager({ kind: 'system' }, { now: () => 7 });
+    // First subscriber: folds something into every new daemon state, as the desktop agent does.
+    manager.subscribe((s) => {
+      if (s.desktop.tray.status !== 'working')
+        manager.setDesktop({ ...s.desktop, tray: { ...s.desktop.tray, status: 'working' } });
+    });
+    const seen: AppState[] = [];
+    manager.subscribe((s) => seen.push(s));
+    manager.linkEvent(
+      { kind: 'properties', properties: props, cachedUpdate: null, bootOptions: [] },
+      daemon,
+    );
+    expect(seen.at(-1)).toBe(manager.snapshot);
+    expect(seen.map((s) => s.desktop.tray.status)).toEqual(['working']);
+  });
+
   it('refresh without a daemon is a daemon-unavailable result, not a rejection', async () => {
     const manager = new Manager({ kind: 'system' });
     await expect(manager.handle('refresh', [])).resolves.toEqual({

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ActiveTransaction, AppState } from '../../../daemon-bridge/contract/domain.ts';
 import { DBusCallError } from '../../../daemon-bridge/dbus/call.ts';
 import type { DaemonPort, FollowHandlers } from '../../../daemon-bridge/daemon-port.ts';
@@ -198,6 +198,26 @@ describe('transactions through the manager', () => {
       phase: 'failed',
       error: 'The daemon vanished mid-transaction',
     });
+  });
+
+  it('another client’s transaction whose connection closes without Finished is forgotten, not called a failure', async () => {
+    const manager = new Manager({ kind: 'system' });
+    let drop: (err: Error) => void = () => undefined;
+    const port = testPort({
+      follow: () => new Promise((_, reject) => (drop = reject)),
+    });
+    manager.connectPort(port);
+    ready(manager, {
+      method: 'AutomaticUpdateTrigger',
+      initiator: ':1.3',
+      osPath: '/o',
+      address: 'unix:path=/run/other.sock',
+    });
+    expect(manager.snapshot.activity).toMatchObject({ owner: 'another-client', phase: 'running' });
+    // We attached after its Finished; the daemon dropped us when it stopped waiting.
+    drop(new DBusCallError('org.freedesktop.DBus.Error.Disconnected', 'closed', 'Transaction'));
+    await vi.waitFor(() => expect(port.log).toContain('refresh'));
+    expect(manager.snapshot.activity).toBeNull();
   });
 
   it('checkForUpdates records the outcome of the check', async () => {

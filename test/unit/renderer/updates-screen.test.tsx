@@ -45,7 +45,7 @@ const statusTitle = (root: ParentNode): string | undefined =>
   root.querySelector('.update-status__title')?.textContent ?? undefined;
 
 describe('app navigation', () => {
-  it('has five tabs with short names, Updates first and selected', async () => {
+  it('has six tabs with short names, Updates first and selected', async () => {
     const { container, store } = await showing(readyState(unstagedSystem()));
     const tabs = [...container.querySelectorAll('[role="tab"]')];
     expect(tabs.map((t) => [t.textContent, t.getAttribute('aria-selected')])).toEqual([
@@ -54,6 +54,7 @@ describe('app navigation', () => {
       ['Packages', 'false'],
       ['Kernel', 'false'],
       ['Next boot', 'false'],
+      ['Settings', 'false'],
     ]);
     expect(container.querySelector('[role="tablist"]')?.getAttribute('aria-label')).toBe('Views');
     await update(() => store.getState().tabChanged('deployments'));
