@@ -4,6 +4,7 @@
  * daemon replies into these; the renderer only ever sees these.
  */
 
+import type { DaemonKind } from './capabilities.ts';
 import type { DesktopState } from './desktop.ts';
 import type { Activity, AvailableUpdate, QueuedRequest, UpdateCheck } from './updates.ts';
 
@@ -111,11 +112,12 @@ export interface SystemState {
   readonly readAt: number;
 }
 
-/** Which daemon family the bridge is talking to. */
+/** The daemons that speak the rpm-ostree D-Bus API (one profile each in rpm-ostree/profile.ts). */
 export type DaemonFlavour = 'rpm-ostree' | 'apt-ostree';
 
 export interface DaemonIdentity {
-  readonly flavour: DaemonFlavour;
+  /** Which daemon: its capabilities come from contract/capabilities.ts. */
+  readonly flavour: DaemonKind;
   readonly busName: string;
 }
 

@@ -9,3 +9,4 @@ export * from './command-lines.ts';
 export * from './packages.ts';
 export * from './kernel-args.ts';
 export * from './desktop.ts';
+export * from './capabilities.ts';
