@@ -6,6 +6,7 @@ import type { DeployPreview } from './contract/commands.ts';
 import type { Activity, UpdateCheck } from './contract/updates.ts';
 import type { DaemonPort } from './daemon-port.ts';
 import type { DesktopPort } from './desktop-port.ts';
+import { commandCapability, supports } from './contract/capabilities.ts';
 import { initialDesktopState } from './contract/desktop.ts';
 import type { DesktopState } from './contract/desktop.ts';
 import { toAppError } from './errors.ts';
@@ -138,9 +139,26 @@ export class Manager implements CommandHandler {
   }
 
   handle<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<CommandResults[K]> {
+    const refusal = this.unsupported(name);
+    if (refusal) return Promise.resolve(refusal as CommandResults[K]);
     const handlers = this.handlers();
     const run = () => (handlers[name] as (a: CommandArgs<K>) => Promise<CommandResults[K]>)(args);
     return IMMEDIATE.has(name) ? run() : this.serialised(run);
+  }
+
+  /**
+   * A command the connected daemon cannot serve (contract/capabilities.ts)
+   * is refused here with the reason, whatever the UI showed.
+   */
+  private unsupported(name: CommandName): Result<never> | null {
+    const needed = commandCapability[name];
+    const daemon = this.state.daemon;
+    if (!needed || (daemon.kind !== 'ready' && daemon.kind !== 'unavailable')) return null;
+    if (supports(daemon.daemon.flavour, needed)) return null;
+    return fail({
+      kind: 'invalid-input',
+      message: `Not available with ${daemon.daemon.flavour}: its D-Bus API has no call for ${needed.replace(/-/g, ' ')}.`,
+    });
   }
 
   /** One entry per command; the compiler checks each result type. */

@@ -6,6 +6,8 @@
  * and says why in one line; the main process refuses it with the same reason.
  */
 
+import type { CommandName } from './channels.ts';
+
 /** The daemons the app knows, by API. */
 export type DaemonKind = 'rpm-ostree' | 'apt-ostree' | 'apt-layer';
 
@@ -48,6 +50,26 @@ export const daemonCapabilities: { readonly [K in DaemonKind]: readonly Capabili
   // apt-layer: Status, Install, Uninstall, Upgrade, Rollback; an upgrade stages
   // at once (there is no check-only call and no diff); pinning is ostree's own.
   'apt-layer': ['stage-update', 'rollback', 'layer-packages', 'pin', 'reboot'],
+};
+
+/** The capability each command needs; commands not listed need none. */
+export const commandCapability: { readonly [C in CommandName]?: Capability } = {
+  checkForUpdates: 'check-updates',
+  stageUpdate: 'stage-update',
+  cancelTransaction: 'cancel',
+  rebootToApply: 'reboot',
+  rollback: 'rollback',
+  compareDeployments: 'package-diff',
+  previewDeploy: 'deploy-version',
+  deployRevision: 'deploy-version',
+  cleanup: 'cleanup',
+  searchPackages: 'search-packages',
+  changePackages: 'layer-packages',
+  changeOverrides: 'override-packages',
+  resetPackageChanges: 'override-packages',
+  changeKernelArgs: 'kernel-args',
+  setPinned: 'pin',
+  setAutomaticUpdatePolicy: 'automatic-update-policy',
 };
 
 export function supports(kind: DaemonKind, capability: Capability): boolean {

@@ -2,6 +2,13 @@
  * Command-line flags of the app, parsed once. Pure so it is unit-tested and
  * shared by `npm start` (scripts/start.ts) and the Electron main process.
  */
+import { daemonKinds } from '../contract/capabilities.ts';
+import type { DaemonKind } from '../contract/capabilities.ts';
+
+function isDaemonKind(value: string): value is DaemonKind {
+  return (daemonKinds as readonly string[]).includes(value);
+}
+
 export interface LaunchOptions {
   /** Serve the UI over HTTP + WebSocket on 127.0.0.1 instead of opening a window. */
   readonly web: boolean;
@@ -13,6 +20,10 @@ export interface LaunchOptions {
   readonly sandboxDir: string | null;
   /** Start in the tray without opening the window (the autostart entry passes it). */
   readonly tray: boolean;
+  /** Use this daemon rather than the one detection picks (`--daemon`). */
+  readonly daemon: DaemonKind | null;
+  /** Which daemon the sandbox plays (`--sandbox-profile`). */
+  readonly sandboxProfile: DaemonKind;
   readonly help: boolean;
 }
 
@@ -29,6 +40,13 @@ Options:
                         when the system has an update daemon.
   --sandbox-dir DIR     Directory of the sandbox's demo system
                         (default: <user data dir>/sandbox).
+  --daemon KIND         Use this update daemon: rpm-ostree, apt-ostree or
+                        apt-layer (default: the one found on the system bus;
+                        with several, in that order).
+  --sandbox-profile KIND
+                        Which daemon the sandbox plays: rpm-ostree (a Fedora
+                        Silverblue machine, the default), apt-ostree or
+                        apt-layer (a Debian machine). Implies --sandbox.
   --tray                Start in the tray without opening the window (used by
                         the autostart entry); ignored with --web.
   -h, --help            Show this help and exit.
@@ -48,6 +66,8 @@ export function parseLaunchOptions(argv: readonly string[]): ParseResult {
   let sandbox = false;
   let sandboxDir: string | null = null;
   let tray = false;
+  let daemon: DaemonKind | null = null;
+  let sandboxProfile: DaemonKind = 'rpm-ostree';
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -85,6 +105,21 @@ export function parseLaunchOptions(argv: readonly string[]): ParseResult {
         port = n;
         break;
       }
+      case '--daemon':
+      case '--sandbox-profile': {
+        const v = value();
+        if (!v || !isDaemonKind(v))
+          return {
+            ok: false,
+            message: `${flag} needs one of ${daemonKinds.join(', ')}, got ${v ?? 'nothing'}`,
+          };
+        if (flag === '--daemon') daemon = v;
+        else {
+          sandboxProfile = v;
+          sandbox = true;
+        }
+        break;
+      }
       case '--sandbox-dir': {
         const v = value();
         if (!v) return { ok: false, message: '--sandbox-dir needs a directory' };
@@ -103,7 +138,10 @@ export function parseLaunchOptions(argv: readonly string[]): ParseResult {
         return { ok: false, message: `Unknown option: ${arg}` };
     }
   }
-  return { ok: true, options: { web, port, sandbox, sandboxDir, tray, help } };
+  return {
+    ok: true,
+    options: { web, port, sandbox, sandboxDir, tray, daemon, sandboxProfile, help },
+  };
 }
 
 function splitOnce(arg: string): [string, string] {

@@ -1,10 +1,13 @@
 import { useId } from 'react';
 import type { ReactNode } from 'react';
 import { t } from '../i18n/strings.ts';
+import { selectSupports } from '../store/capabilities/capability-selectors.ts';
 import type { PackageAction } from '../store/packages/package-actions.ts';
 import type { RebootItem } from '../store/reboot-diff/reboot-diff.ts';
 import { PackageNameField } from './package-name-field.tsx';
 import { PackageRows } from './package-rows.tsx';
+import { UnavailableNote } from './unavailable-note.tsx';
+import { useAppStore } from '../store/store-context.tsx';
 
 /** Base packages removed or replaced (overrides), and removing one more. */
 export function BaseOverridesSection(props: {
@@ -12,9 +15,19 @@ export function BaseOverridesSection(props: {
   readonly onAction: (action: PackageAction) => void;
 }): ReactNode {
   const headingId = useId();
+  const supported = useAppStore(selectSupports('override-packages'));
   const removals = props.items.filter((i) => i.kind === 'base-removal');
   const replacements = props.items.filter((i) => i.kind === 'replacement');
   const any = [...removals, ...replacements].some((i) => i.requested || i.running);
+  if (!supported)
+    return (
+      <section className="card packages-section" aria-labelledby={headingId}>
+        <h2 id={headingId} className="subheading">
+          {t('overridesHeading')}
+        </h2>
+        <UnavailableNote capability="override-packages" />
+      </section>
+    );
   return (
     <section className="card packages-section" aria-labelledby={headingId}>
       <h2 id={headingId} className="subheading">

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { t } from '../i18n/strings.ts';
 import { selectDeploymentActions } from '../store/deployments/deployment-actions.ts';
 import { selectDeploymentRows } from '../store/deployments/deployment-rows.ts';
+import { selectSupports } from '../store/capabilities/capability-selectors.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { CleanupButton } from './cleanup-button.tsx';
 import { CompareButton } from './compare-button.tsx';
@@ -13,6 +14,12 @@ import { UndoRollbackNotice } from './undo-rollback-notice.tsx';
 export function DeploymentTools(): ReactNode {
   const actions = useAppStore(selectDeploymentActions);
   const rows = useAppStore(selectDeploymentRows);
+  const can = {
+    rollback: useAppStore(selectSupports('rollback')),
+    compare: useAppStore(selectSupports('package-diff')),
+    deploy: useAppStore(selectSupports('deploy-version')),
+    cleanup: useAppStore(selectSupports('cleanup')),
+  };
   const { booted, rollbackTarget, rolledBackTo } = actions;
   const titleOf = (role: string): string => rows.find((r) => r.role === role)?.title ?? '';
   const versions = [
@@ -27,18 +34,20 @@ export function DeploymentTools(): ReactNode {
         role="toolbar"
         aria-label={t('deploymentActionsLabel')}
       >
-        {booted && rollbackTarget ? (
+        {can.rollback && booted && rollbackTarget ? (
           <RollbackButton booted={booted} target={rollbackTarget} />
         ) : null}
-        {booted && other ? (
+        {can.compare && booted && other ? (
           <CompareButton rows={rows} defaultFrom={booted.id} defaultTo={other.id} />
         ) : null}
-        <DeployVersionButton versions={versions} />
-        <CleanupButton
-          actions={actions}
-          pendingVersion={titleOf('pending')}
-          rollbackVersion={titleOf('rollback')}
-        />
+        {can.deploy ? <DeployVersionButton versions={versions} /> : null}
+        {can.cleanup ? (
+          <CleanupButton
+            actions={actions}
+            pendingVersion={titleOf('pending')}
+            rollbackVersion={titleOf('rollback')}
+          />
+        ) : null}
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { t } from '../i18n/strings.ts';
 import type { DeploymentRow } from '../store/deployments/deployment-rows.ts';
+import { selectSupports } from '../store/capabilities/capability-selectors.ts';
 import { selectRequest } from '../store/request/request-slice.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { Icon } from './icon.tsx';
@@ -15,7 +16,8 @@ export function PinButton(props: { readonly row: DeploymentRow }): ReactNode {
   const { row } = props;
   const request = useAppStore(selectRequest);
   const pinRequested = useAppStore((s) => s.pinRequested);
-  if (row.staged) return null;
+  const supported = useAppStore(selectSupports('pin'));
+  if (row.staged || !supported) return null;
   const busy = request.kind === 'running' && request.command === 'setPinned';
   const label = t(row.pinned ? 'unpinLabel' : 'pinLabel', { version: row.title });
   return (

@@ -5,9 +5,11 @@ import type { UserUpdatePolicy } from '../../daemon-bridge/contract/desktop.ts';
 import { t } from '../i18n/strings.ts';
 import type { PlainStringKey } from '../i18n/strings.ts';
 import { selectDaemonPolicy } from '../store/desktop/desktop-selectors.ts';
+import { selectSupports } from '../store/capabilities/capability-selectors.ts';
 import { selectRequest } from '../store/request/request-slice.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { Spinner } from './spinner.tsx';
+import { UnavailableNote } from './unavailable-note.tsx';
 
 const labels: { readonly [P in UserUpdatePolicy]: readonly [PlainStringKey, PlainStringKey] } = {
   none: ['policy_none', 'policy_none_help'],
@@ -31,6 +33,16 @@ export function UpdatePolicyForm(): ReactNode {
   const [choice, setChoice] = useState<UserUpdatePolicy | null>(null);
   const headingId = useId();
   const name = useId();
+  const supported = useAppStore(selectSupports('automatic-update-policy'));
+  if (!supported)
+    return (
+      <section className="card settings-section" aria-labelledby={headingId}>
+        <h3 id={headingId} className="subheading">
+          {t('policyHeading')}
+        </h3>
+        <UnavailableNote capability="automatic-update-policy" />
+      </section>
+    );
   if (current === null)
     return (
       <section className="card settings-section" aria-labelledby={headingId}>

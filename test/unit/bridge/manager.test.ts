@@ -131,6 +131,29 @@ describe('Manager', () => {
     expect(seen.map((s) => s.desktop.tray.status)).toEqual(['working']);
   });
 
+  it('refuses what the connected daemon cannot do, with the reason, before anything is sent', async () => {
+    const manager = new Manager({ kind: 'system' });
+    manager.setDaemonStatus({
+      kind: 'ready',
+      daemon: { flavour: 'apt-layer', busName: 'org.debian.aptostree1' },
+    });
+    const refused = await manager.handle('changeKernelArgs', [
+      { added: ['quiet'], replaced: [], removed: [] },
+    ]);
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        kind: 'invalid-input',
+        message: 'Not available with apt-layer: its D-Bus API has no call for kernel args.',
+      },
+    });
+    // What apt-layer can do goes on (here: to "not connected", as no port is attached).
+    expect(await manager.handle('rollback', [])).toMatchObject({
+      ok: false,
+      error: { kind: 'daemon-unavailable' },
+    });
+  });
+
   it('refresh without a daemon is a daemon-unavailable result, not a rejection', async () => {
     const manager = new Manager({ kind: 'system' });
     await expect(manager.handle('refresh', [])).resolves.toEqual({
