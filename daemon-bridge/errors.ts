@@ -10,6 +10,8 @@ export const DBUS_ERRORS = {
   noReply: 'org.freedesktop.DBus.Error.NoReply',
   busy: 'org.gtk.GDBus.UnmappedGError.Quark._g_2dio_2derror_2dquark.Code26',
   invalidArgs: 'org.freedesktop.DBus.Error.InvalidArgs',
+  /** What a daemon without a call for something answers (apt-layer's adapter too). */
+  notSupported: 'org.freedesktop.DBus.Error.NotSupported',
 } as const;
 
 const UNAVAILABLE = new Set<string>([
@@ -36,7 +38,7 @@ export function toAppError(err: unknown): AppError {
       return { kind: 'daemon-unavailable', message: err.text, detail };
     if (err.errorName === DBUS_ERRORS.busy)
       return { kind: 'daemon-busy', message: err.text, detail };
-    if (err.errorName === DBUS_ERRORS.invalidArgs)
+    if (err.errorName === DBUS_ERRORS.invalidArgs || err.errorName === DBUS_ERRORS.notSupported)
       return { kind: 'invalid-input', message: err.text, detail };
     return { kind: 'transaction-failed', message: err.text, detail };
   }

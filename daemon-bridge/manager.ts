@@ -12,6 +12,7 @@ import type { DesktopState } from './contract/desktop.ts';
 import { toAppError } from './errors.ts';
 import { Transactions } from './transactions.ts';
 import type { LinkEvent } from './rpm-ostree/daemon-link.ts';
+import type { SystemLinkEvent } from './apt-layer/link-events.ts';
 import { toSystemState } from './rpm-ostree/parse-sysroot.ts';
 
 export interface Clock {
@@ -23,11 +24,14 @@ export const systemClock: Clock = { now: () => Date.now() };
 /** Pure: the next daemon status and system state after a link event. */
 export function reduceLinkEvent(
   state: AppState,
-  event: LinkEvent,
+  event: LinkEvent | SystemLinkEvent,
   daemon: DaemonIdentity,
   now: number,
 ): AppState {
   switch (event.kind) {
+    case 'system':
+      // A daemon whose API is not rpm-ostree's (apt-layer): its link built the state.
+      return { ...state, daemon: { kind: 'ready', daemon }, system: event.system };
     case 'properties':
       return {
         ...state,
@@ -119,7 +123,7 @@ export class Manager implements CommandHandler {
   }
 
   /** Feed from DaemonLink. */
-  linkEvent(event: LinkEvent, daemon: DaemonIdentity): void {
+  linkEvent(event: LinkEvent | SystemLinkEvent, daemon: DaemonIdentity): void {
     const next = reduceLinkEvent(this.state, event, daemon, this.clock.now());
     this.replace(next);
     if (next.daemon.kind === 'ready')

@@ -1,6 +1,6 @@
 import type { MessageBus } from 'dbus-next';
 import type { CommandHandler } from './contract/api.ts';
-import type { RunMode } from './contract/domain.ts';
+import type { DaemonIdentity, RunMode } from './contract/domain.ts';
 import { closeBus, connectBus, onBusClosed } from './dbus/connect-bus.ts';
 import { BackgroundChecker } from './desktop/background-checker.ts';
 import { DesktopAgent } from './desktop/desktop-agent.ts';
@@ -13,14 +13,21 @@ import { openPowerNetwork, UNKNOWN_POWER_NETWORK } from './system/power-network.
 import type { PowerNetworkSource } from './system/power-network.ts';
 import { Manager, systemClock } from './manager.ts';
 import type { Clock } from './manager.ts';
+import { AptLayerLink } from './apt-layer/apt-layer-link.ts';
+import type { SystemLinkEvent } from './apt-layer/link-events.ts';
+import { APT_LAYER_IDENTITY } from './apt-layer/protocol.ts';
 import { DaemonLink } from './rpm-ostree/daemon-link.ts';
-import { RPM_OSTREE } from './rpm-ostree/profile.ts';
+import type { LinkEvent } from './rpm-ostree/daemon-link.ts';
+import { PROFILES } from './rpm-ostree/profile.ts';
+import type { DaemonKind } from './contract/capabilities.ts';
 import type { DaemonProfile } from './rpm-ostree/profile.ts';
 
 export interface RuntimeOptions {
   readonly mode: RunMode;
   /** System bus address (the sandbox's private bus in sandbox mode). */
   readonly busAddress: string;
+  /** Which daemon to talk to (default rpm-ostree); `profile` overrides its table entry. */
+  readonly daemon?: DaemonKind;
   readonly profile?: DaemonProfile;
   readonly log: Logger;
   readonly clock?: Clock;
@@ -53,12 +60,19 @@ export interface AppRuntime {
  * kept) and the bus is reconnected with backoff.
  */
 export async function createAppRuntime(options: RuntimeOptions): Promise<AppRuntime> {
-  const profile = options.profile ?? RPM_OSTREE;
-  const identity = { flavour: profile.flavour, busName: profile.busName };
-  const manager = new Manager(options.mode, options.clock ?? systemClock);
+  const kind = options.daemon ?? 'rpm-ostree';
+  // apt-layer speaks an API of its own (daemon-bridge/apt-layer/). Its machine is a
+  // Debian one, so the rest (the sandbox helper's paths) takes apt-ostree's profile.
+  const profile = options.profile ?? PROFILES[kind === 'apt-layer' ? 'apt-ostree' : kind];
+  const identity: DaemonIdentity =
+    kind === 'apt-layer'
+      ? APT_LAYER_IDENTITY
+      : { flavour: profile.flavour, busName: profile.busName };
+  const clock = options.clock ?? systemClock;
+  const manager = new Manager(options.mode, clock);
   const baseDelay = options.reconnectDelayMs ?? 1000;
   let bus: MessageBus | null = null;
-  let link: DaemonLink | null = null;
+  let link: DaemonLink | AptLayerLink | null = null;
   let stopped = false;
   let retryTimer: NodeJS.Timeout | undefined;
   let delay = baseDelay;
@@ -95,7 +109,11 @@ export async function createAppRuntime(options: RuntimeOptions): Promise<AppRunt
       link = null;
       scheduleReconnect();
     });
-    link = new DaemonLink(current, profile, (e) => manager.linkEvent(e, identity), options.log);
+    const emit = (e: LinkEvent | SystemLinkEvent) => manager.linkEvent(e, identity);
+    link =
+      kind === 'apt-layer'
+        ? new AptLayerLink(current, emit, options.log, { now: () => clock.now() })
+        : new DaemonLink(current, profile, emit, options.log);
     manager.connectPort(link);
     try {
       await link.open();
@@ -111,7 +129,9 @@ export async function createAppRuntime(options: RuntimeOptions): Promise<AppRunt
   };
 
   await connect();
-  const desktop = options.desktop ? await startDesktop(options, options.desktop, manager) : null;
+  const desktop = options.desktop
+    ? await startDesktop(options, options.desktop, manager, profile)
+    : null;
 
   return {
     handler: manager,
@@ -137,6 +157,7 @@ async function startDesktop(
   options: RuntimeOptions,
   desktop: DesktopOptions,
   manager: Manager,
+  profile: DaemonProfile,
 ): Promise<{ agent: DesktopAgent; stop(): Promise<void> }> {
   const { log } = options;
   let powerBus: MessageBus | null = null;
@@ -148,7 +169,12 @@ async function startDesktop(
     log.warn(`cannot read network and power state: ${String(err)}`);
   }
   const helper = new HelperClient({
-    launch: helperLaunchFor(options.mode, options.busAddress, desktop.helperProgram),
+    launch: helperLaunchFor(
+      options.mode,
+      options.busAddress,
+      desktop.helperProgram,
+      profile.flavour,
+    ),
     log,
   });
   const agent = await DesktopAgent.start({

@@ -19,12 +19,14 @@ import {
 import { systemBusAddress } from '../daemon-bridge/dbus/connect-bus.ts';
 import { stderrLogger } from '../daemon-bridge/logger.ts';
 import { createAppRuntime } from '../daemon-bridge/runtime.ts';
+import type { DaemonKind } from '../daemon-bridge/contract/capabilities.ts';
 import { setAutostart } from '../daemon-bridge/desktop/autostart.ts';
+import { chooseDaemon, surveyDaemons } from '../daemon-bridge/detect.ts';
 import { bundledHelperProgram } from '../daemon-bridge/helper/helper-launch.ts';
 import { userDataDir } from '../daemon-bridge/launch/data-dir.ts';
 import { createMainWindow } from './create-window.ts';
-import { runModeFromEnv } from './launch-env.ts';
-import { runMainProcess, startsInTray } from './lifecycle.ts';
+import { desktopLaunch, runModeFromEnv } from './launch-env.ts';
+import { runMainProcess } from './lifecycle.ts';
 import type { RuntimeLike } from './lifecycle.ts';
 import { createNotificationPresenter } from './notifications.ts';
 import { createTrayController } from './tray.ts';
@@ -41,18 +43,33 @@ const autostartProgram = {
   args: process.defaultApp ? [join(here, 'main.cjs')] : [],
 };
 
+// A packaged app's argv is [app, ...flags]; `electron main.cjs` adds the script.
+const launched = desktopLaunch(process.argv.slice(process.defaultApp ? 2 : 1), process.env);
+if (launched.kind === 'exit') {
+  (launched.code === 0 ? process.stdout : process.stderr).write(launched.text);
+  app.exit(launched.code);
+}
+const launch = launched.kind === 'run' ? launched : { tray: false, daemon: null };
+
+/** The daemon on the system bus (running before activatable); rpm-ostree when there is none, so the app says it is absent. */
+async function detectedDaemon(busAddress: string): Promise<DaemonKind> {
+  const survey = await surveyDaemons(busAddress);
+  return (survey.kind === 'bus' ? chooseDaemon(survey.found, null) : null) ?? 'rpm-ostree';
+}
+
 runMainProcess({
   app,
   protocol,
   ipcMain,
   log,
   rendererDir: join(here, '..', 'dist', 'renderer'),
-  // A packaged app's argv is [app, ...flags]; `electron main.cjs` adds the script.
-  startInTray: startsInTray(process.argv.slice(process.defaultApp ? 2 : 1)),
+  startInTray: launch.tray,
   startRuntime: async (): Promise<RuntimeLike> => {
+    const busAddress = systemBusAddress();
     const runtime = await createAppRuntime({
       mode: runModeFromEnv(process.env),
-      busAddress: systemBusAddress(),
+      busAddress,
+      daemon: launch.daemon ?? (await detectedDaemon(busAddress)),
       log,
       desktop: {
         dataDir: userDataDir(),

@@ -40,6 +40,9 @@ export function mainWindowOptions(input: WindowOptionsInput): BrowserWindowConst
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // No `auxclick` events: a middle-click on a link cannot ask for a new window or a
+      // navigation (window.open is denied anyway; this removes the event itself).
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

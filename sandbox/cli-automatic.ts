@@ -1,12 +1,14 @@
 /**
- * `npm run sandbox -- automatic-update --dir DIR [--mode auto|check|stage]`:
+ * `npm run sandbox -- automatic-update --dir DIR [--mode auto|check|stage] [--profile P]`:
  * what rpm-ostreed-automatic.service does on its timer
  * (`rpm-ostree upgrade --trigger-automatic-update-policy`), against a
  * running sandbox: OS.AutomaticUpdateTrigger on the booted OS, then Start on
  * the transaction's peer-to-peer socket until Finished. `auto` follows the
  * daemon's AutomaticUpdatePolicy; `check` and `stage` force a mode, as
  * `rpm-ostree automatic-update --check` / `… upgrade` would. Another client
- * than the app: the way to stage an update "behind the app's back".
+ * than the app: the way to stage an update "behind the app's back". The
+ * daemon is the one for the directory's machine (rpm-ostree on Fedora,
+ * apt-ostree on Debian) unless --profile names it.
  */
 import { resolve } from 'node:path';
 import { Message, Variant } from 'dbus-next';
@@ -14,10 +16,14 @@ import type { MessageBus } from 'dbus-next';
 import { callMethod } from '../daemon-bridge/dbus/call.ts';
 import { closeBus, connectBus } from '../daemon-bridge/dbus/connect-bus.ts';
 import { connectPeer } from '../daemon-bridge/dbus/p2p/index.ts';
-import { interfaces, RPM_OSTREE } from '../daemon-bridge/rpm-ostree/profile.ts';
+import type { DaemonFlavour } from '../daemon-bridge/contract/domain.ts';
+import { interfaces, PROFILES } from '../daemon-bridge/rpm-ostree/profile.ts';
+import type { DaemonProfile } from '../daemon-bridge/rpm-ostree/profile.ts';
+import { machineOfDir } from './machine/machines.ts';
 import { sandboxLayout } from './sysroot/layout.ts';
 
-const USAGE = 'Usage: npm run sandbox -- automatic-update --dir DIR [--mode auto|check|stage]\n';
+const USAGE =
+  'Usage: npm run sandbox -- automatic-update --dir DIR [--mode auto|check|stage] [--profile rpm-ostree|apt-ostree]\n';
 const MODES = ['auto', 'check', 'stage'] as const;
 type Mode = (typeof MODES)[number];
 
@@ -26,9 +32,16 @@ export function sandboxBusAddress(dir: string): string {
   return `unix:path=${sandboxLayout(dir).runDir}/bus.sock`;
 }
 
-function parse(argv: readonly string[]): { dir: string; mode: Mode } | string {
+interface Args {
+  readonly dir: string;
+  readonly mode: Mode;
+  readonly profile: DaemonFlavour | null;
+}
+
+function parse(argv: readonly string[]): Args | string {
   let dir: string | undefined;
   let mode: Mode = 'auto';
+  let profile: DaemonFlavour | null = null;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i];
@@ -37,19 +50,31 @@ function parse(argv: readonly string[]): { dir: string; mode: Mode } | string {
       const v = value();
       if (!MODES.includes(v as Mode)) return `--mode must be one of ${MODES.join(', ')}\n${USAGE}`;
       mode = v as Mode;
+    } else if (flag === '--profile') {
+      const v = value();
+      if (v !== 'rpm-ostree' && v !== 'apt-ostree')
+        return `--profile must be rpm-ostree or apt-ostree\n${USAGE}`;
+      profile = v;
     } else return `Unknown option ${flag}\n${USAGE}`;
   }
-  return dir ? { dir: resolve(dir), mode } : `--dir is required\n${USAGE}`;
+  return dir ? { dir: resolve(dir), mode, profile } : `--dir is required\n${USAGE}`;
 }
 
-async function bootedOsPath(bus: MessageBus): Promise<string> {
+/** The profile asked for, else the one that serves the directory's machine. */
+async function profileFor(args: Args): Promise<DaemonProfile> {
+  if (args.profile) return PROFILES[args.profile];
+  const machine = await machineOfDir(sandboxLayout(args.dir));
+  return PROFILES[machine?.id === 'debian' ? 'apt-ostree' : 'rpm-ostree'];
+}
+
+async function bootedOsPath(bus: MessageBus, profile: DaemonProfile): Promise<string> {
   const [value] = await callMethod(bus, {
-    destination: RPM_OSTREE.busName,
-    path: RPM_OSTREE.sysrootPath,
+    destination: profile.busName,
+    path: profile.sysrootPath,
     interface: 'org.freedesktop.DBus.Properties',
     member: 'Get',
     signature: 'ss',
-    body: [interfaces(RPM_OSTREE).sysroot, 'Booted'],
+    body: [interfaces(profile).sysroot, 'Booted'],
   });
   const path = (value as Variant).value as unknown;
   if (typeof path !== 'string' || path === '/') throw new Error('the sandbox has no booted OS');
@@ -63,20 +88,21 @@ export async function automaticUpdateCommand(argv: readonly string[]): Promise<n
     process.stderr.write(args);
     return 2;
   }
+  const profile = await profileFor(args);
   const bus = await connectBus(sandboxBusAddress(args.dir));
   try {
-    const osPath = await bootedOsPath(bus);
+    const osPath = await bootedOsPath(bus, profile);
     const options: Record<string, Variant> = {
       'initiating-command-line': new Variant(
         's',
-        'rpm-ostree upgrade --trigger-automatic-update-policy',
+        `${profile.cliName} upgrade --trigger-automatic-update-policy`,
       ),
     };
     if (args.mode !== 'auto') options.mode = new Variant('s', args.mode);
     const [enabled, address] = await callMethod(bus, {
-      destination: RPM_OSTREE.busName,
+      destination: profile.busName,
       path: osPath,
-      interface: interfaces(RPM_OSTREE).os,
+      interface: interfaces(profile).os,
       member: 'AutomaticUpdateTrigger',
       signature: 'a{sv}',
       body: [options],
@@ -86,16 +112,16 @@ export async function automaticUpdateCommand(argv: readonly string[]): Promise<n
       process.stderr.write('Automatic updates are not enabled; exiting...\n');
       return 0;
     }
-    return await follow(address);
+    return await follow(address, profile);
   } finally {
     closeBus(bus);
   }
 }
 
 /** Start() on the transaction socket, printing Message signals, until Finished. */
-async function follow(address: string): Promise<number> {
+async function follow(address: string, profile: DaemonProfile): Promise<number> {
   const peer = await connectPeer(address);
-  const iface = interfaces(RPM_OSTREE).transaction;
+  const iface = interfaces(profile).transaction;
   try {
     const finished = new Promise<[boolean, string]>((done, fail) => {
       peer.bus.on('message', (msg: Message) => {

@@ -9,13 +9,17 @@ export const PUBLISH_HELP = `Usage: npm run sandbox -- publish --dir DIR --versi
 Releases a new version of the machine's ref on the sandbox's upstream repo
 (a new commit with its package list and advisories in the commit metadata)
 and regenerates the summary. Changes apply to the ref's current head.
+Packages are written as the machine's distribution writes them: Fedora
+NAME-VER-REL[.ARCH] (firefox-147.0.2-1.fc43), Debian NAME[:ARCH]=VERSION
+(openssh-client=1:9.2p1-2+deb12u4).
 
 Options:
   --dir DIR                        the sandbox directory (required)
-  --version V                      the compose version, e.g. 43.20260201.0 (required)
-  --add NAME-VER-REL[.ARCH]        add a package (repeatable)
+  --version V                      the compose version, e.g. 43.20260201.0 or
+                                   12.20260201.0 (required)
+  --add PACKAGE                    add a package (repeatable)
   --remove NAME                    remove a package (repeatable)
-  --upgrade NAME-VER-REL[.ARCH]    replace a package's version (repeatable)
+  --upgrade PACKAGE                replace a package's version (repeatable)
   --advisory ID:SEVERITY:NAME,...  a security advisory; SEVERITY is none, low,
                                    moderate, important or critical (repeatable)
   --pad-files N                    add N generated 2 KiB files (a bigger pull)

@@ -1,6 +1,7 @@
 /**
- * `npm run sandbox -- --dir DIR`: a demo Fedora Silverblue machine served by
- * the sandbox daemon on a private bus. Prints exactly one line on stdout,
+ * `npm run sandbox -- --dir DIR [--profile apt-ostree]`: a demo Fedora
+ * Silverblue machine served by the sandbox rpm-ostree daemon (or a Debian
+ * one served as apt-ostree) on a private bus. Prints exactly one line on stdout,
  * `DBUS_SYSTEM_BUS_ADDRESS=<address>`, logs to stderr, and runs until
  * SIGINT/SIGTERM.
  */
@@ -9,24 +10,31 @@ import { fileURLToPath } from 'node:url';
 import { automaticUpdateCommand } from './cli-automatic.ts';
 import { publishCommand, rebootCommand } from './cli-publish.ts';
 import { powerCli } from './power/power-cli.ts';
-import { startSandbox } from './launch.ts';
+import { SANDBOX_DAEMONS, startSandbox } from './launch.ts';
+import type { SandboxProfile } from './launch.ts';
 
 export { startSandbox } from './launch.ts';
 
-const HELP = `Usage: npm run sandbox -- --dir DIR [--idle-exit SECONDS] [--slow-remote MS]
+const PROFILE_NAMES = Object.keys(SANDBOX_DAEMONS) as SandboxProfile[];
+
+const HELP = `Usage: npm run sandbox -- --dir DIR [--profile P] [--idle-exit SECONDS] [--slow-remote MS]
        npm run sandbox -- publish --dir DIR --version V [...]   (publish --help)
        npm run sandbox -- reboot --dir DIR
-       npm run sandbox -- automatic-update --dir DIR [--mode auto|check|stage]
+       npm run sandbox -- automatic-update --dir DIR [--mode auto|check|stage] [--profile P]
        npm run sandbox -- power --dir DIR [--metered …] [--on-battery …] [--battery …]
 
 Runs a private D-Bus system bus with a sandbox rpm-ostree daemon serving a
-real ostree sysroot (a demo Fedora Silverblue machine) kept in DIR. The
-machine is created on first use. Prints one line,
+real ostree sysroot (a demo Fedora Silverblue machine) kept in DIR, or with
+--profile apt-ostree an apt-ostree daemon (org.projectatomic.aptostree1)
+serving a demo Debian 12 machine. The machine is created on first use; a
+directory keeps its machine. Prints one line,
   DBUS_SYSTEM_BUS_ADDRESS=<address>
 for clients to use, then runs until interrupted (Ctrl-C / SIGTERM).
 
 Options:
   --dir DIR             the sandbox directory (created if missing; required)
+  --profile P           the daemon to run: ${PROFILE_NAMES.join(', ')}
+                        (default: rpm-ostree)
   --idle-exit SECONDS   the daemon exits after SECONDS without registered
                         clients or a transaction, as rpm-ostreed does
                         (default: 60; 0 = never). The bus starts it again
@@ -38,6 +46,7 @@ Options:
 
 interface CliArgs {
   readonly dir: string;
+  readonly profile: SandboxProfile;
   readonly idleExit: number | undefined;
   readonly slowRemoteMs: number | undefined;
 }
@@ -46,6 +55,7 @@ function parse(
   argv: readonly string[],
 ): CliArgs | { readonly exit: number; readonly text: string } {
   let dir: string | undefined;
+  let profile: SandboxProfile = 'rpm-ostree';
   let idleExit: number | undefined;
   let slowRemoteMs: number | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -53,7 +63,12 @@ function parse(
     const value = () => inline ?? argv[++i];
     if (flag === '--help' || flag === '-h') return { exit: 0, text: HELP };
     if (flag === '--dir') dir = value();
-    else if (flag === '--idle-exit') {
+    else if (flag === '--profile') {
+      const v = value();
+      if (!PROFILE_NAMES.includes(v as SandboxProfile))
+        return { exit: 2, text: `--profile needs one of ${PROFILE_NAMES.join(', ')}\n\n${HELP}` };
+      profile = v as SandboxProfile;
+    } else if (flag === '--idle-exit') {
       const v = value();
       if (!v || !/^\d+$/.test(v)) return { exit: 2, text: `--idle-exit needs seconds\n\n${HELP}` };
       idleExit = Number(v);
@@ -65,7 +80,7 @@ function parse(
     } else return { exit: 2, text: `Unknown option ${flag}\n\n${HELP}` };
   }
   if (!dir) return { exit: 2, text: `--dir is required\n\n${HELP}` };
-  return { dir: resolve(dir), idleExit, slowRemoteMs };
+  return { dir: resolve(dir), profile, idleExit, slowRemoteMs };
 }
 
 async function main(): Promise<number> {
@@ -82,6 +97,7 @@ async function main(): Promise<number> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const sandbox = await startSandbox({
     dir: args.dir,
+    profile: args.profile,
     log,
     ...(args.idleExit !== undefined ? { idleExit: args.idleExit } : {}),
     ...(args.slowRemoteMs !== undefined ? { slowRemoteMs: args.slowRemoteMs } : {}),

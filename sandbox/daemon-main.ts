@@ -1,27 +1,33 @@
 /**
- * The sandbox daemon process: rpm-ostreed's D-Bus API over the sandbox
- * directory's ostree sysroot.
+ * The sandbox daemon process: rpm-ostreed's D-Bus API (or apt-ostreed's, by
+ * profile) over the sandbox directory's ostree sysroot.
  *
- *   node --import tsx sandbox/daemon-main.ts --dir DIR [--address ADDR] [--idle-exit SECONDS]
+ *   node --import tsx sandbox/daemon-main.ts --dir DIR [--profile rpm-ostree|apt-ostree]
+ *     [--address ADDR] [--idle-exit SECONDS]
  *
  * Prints one line `READY <bus name> <unique name>` on stdout once the name is
  * owned; logs go to stderr. SIGINT/SIGTERM and idle exit release the name
  * and exit 0.
  */
 import { closeBus, connectBus, onBusClosed } from '../daemon-bridge/dbus/connect-bus.ts';
-import { RPM_OSTREE } from '../daemon-bridge/rpm-ostree/profile.ts';
+import type { DaemonFlavour } from '../daemon-bridge/contract/domain.ts';
+import { PROFILES } from '../daemon-bridge/rpm-ostree/profile.ts';
 import { SandboxDaemon } from './daemon/sandbox-daemon.ts';
 
-const USAGE = `Usage: daemon-main.ts --dir DIR [--address ADDR] [--idle-exit SECONDS]
+const USAGE = `Usage: daemon-main.ts --dir DIR [--profile P] [--address ADDR] [--idle-exit SECONDS]
 
-  --dir DIR             sandbox directory (already seeded)
+  --dir DIR             sandbox directory (already seeded with the profile's machine)
+  --profile P           rpm-ostree (default; org.projectatomic.rpmostree1, a Fedora
+                        machine) or apt-ostree (org.projectatomic.aptostree1, a Debian one)
   --address ADDR        bus to serve on (default: $DBUS_SYSTEM_BUS_ADDRESS)
-  --idle-exit SECONDS   exit after SECONDS without registered clients
-                        (0 = never; default: IdleExitTimeout from DIR/etc/rpm-ostreed.conf, else never)
+  --idle-exit SECONDS   exit after SECONDS without registered clients (0 = never;
+                        default: IdleExitTimeout from the profile's config file under
+                        DIR, e.g. DIR/etc/rpm-ostreed.conf, else never)
 `;
 
 interface Args {
   readonly dir: string;
+  readonly profile: DaemonFlavour;
   readonly address: string;
   readonly idleExit: number | undefined;
   readonly linger: number | undefined;
@@ -29,6 +35,7 @@ interface Args {
 
 function parseArgs(argv: readonly string[]): Args | string {
   let dir: string | undefined;
+  let profile: DaemonFlavour = 'rpm-ostree';
   let address = process.env.DBUS_SYSTEM_BUS_ADDRESS || undefined;
   let idleExit: number | undefined;
   let linger: number | undefined;
@@ -42,6 +49,13 @@ function parseArgs(argv: readonly string[]): Args | string {
       case '--address':
         address = value();
         break;
+      case '--profile': {
+        const v = value();
+        if (v !== 'rpm-ostree' && v !== 'apt-ostree')
+          return `--profile needs rpm-ostree or apt-ostree, got ${v}`;
+        profile = v;
+        break;
+      }
       case '--idle-exit': {
         const v = value();
         if (!v || !/^\d+$/.test(v)) return `--idle-exit needs a number of seconds, got ${v}`;
@@ -62,11 +76,12 @@ function parseArgs(argv: readonly string[]): Args | string {
   }
   if (!dir) return '--dir is required';
   if (!address) return 'No bus address: pass --address or set DBUS_SYSTEM_BUS_ADDRESS';
-  return { dir, address, idleExit, linger };
+  return { dir, profile, address, idleExit, linger };
 }
 
+let daemonName = 'rpm-ostreed';
 const log = (line: string) =>
-  process.stderr.write(`rpm-ostreed[sandbox ${process.pid}]: ${line}\n`);
+  process.stderr.write(`${daemonName}[sandbox ${process.pid}]: ${line}\n`);
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -74,6 +89,8 @@ async function main(): Promise<void> {
     process.stderr.write(args ? `${args}\n\n${USAGE}` : USAGE);
     process.exit(args ? 2 : 0);
   }
+  const profile = PROFILES[args.profile];
+  daemonName = `${profile.cliName}d`;
   const bus = await connectBus(args.address);
   let exiting = false;
   const exit = (code: number) => {
@@ -89,6 +106,7 @@ async function main(): Promise<void> {
   const daemon = await SandboxDaemon.create({
     bus,
     dir: args.dir,
+    profile,
     idleExitSeconds: args.idleExit,
     ...(args.linger !== undefined ? { transactionLingerSeconds: args.linger } : {}),
     log,
@@ -96,11 +114,11 @@ async function main(): Promise<void> {
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => {
-      log(`${signal}: releasing ${RPM_OSTREE.busName} and exiting`);
+      log(`${signal}: releasing ${profile.busName} and exiting`);
       void daemon.shutdown().then(() => exit(0));
     });
   const unique = await daemon.start();
-  process.stdout.write(`READY ${RPM_OSTREE.busName} ${unique}\n`);
+  process.stdout.write(`READY ${profile.busName} ${unique}\n`);
   log(`serving ${args.dir} on ${args.address} as ${unique}`);
 }
 

@@ -1,9 +1,11 @@
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { RPM_OSTREE } from '../daemon-bridge/rpm-ostree/profile.ts';
+import type { DaemonFlavour } from '../daemon-bridge/contract/domain.ts';
+import { PROFILES } from '../daemon-bridge/rpm-ostree/profile.ts';
+import { APT_LAYER_SANDBOX_DAEMON } from './apt-layer/launch-apt-layer.ts';
+import { MACHINE_OF_FLAVOUR, machineOfDir } from './machine/machines.ts';
+import type { SandboxMachine } from './machine/machine.ts';
 import { startPowerServices } from './power/launch-power.ts';
 import type { PowerServices } from './power/launch-power.ts';
 import type { PowerValues } from './power/power-values.ts';
@@ -13,6 +15,9 @@ import { serveRemote } from './remote/remote-config.ts';
 import { ensureSeeded } from './seed/seed-sandbox.ts';
 import { bootSandbox, readBootRecord } from './sysroot/boot-record.ts';
 import { sandboxLayout } from './sysroot/layout.ts';
+import type { SandboxLayout } from './sysroot/layout.ts';
+import { startServiceProcess } from './service-process.ts';
+import type { ServiceProcess } from './service-process.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DAEMON_MAIN = join(here, 'daemon-main.ts');
@@ -22,9 +27,15 @@ const DAEMON_MAIN = join(here, 'daemon-main.ts');
  * daemon-main.ts. Without --address it serves DBUS_SYSTEM_BUS_ADDRESS, which
  * is how the bus hands itself to a service it activates.
  */
-export function daemonCommand(dir: string, idleExit?: number, linger?: number): string[] {
+export function daemonCommand(
+  dir: string,
+  idleExit?: number,
+  linger?: number,
+  profile: DaemonFlavour = 'rpm-ostree',
+): string[] {
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   const argv = [process.execPath, '--import', tsx, DAEMON_MAIN, '--dir', dir];
+  if (profile !== 'rpm-ostree') argv.push('--profile', profile);
   if (idleExit !== undefined) argv.push('--idle-exit', String(idleExit));
   if (linger !== undefined) argv.push('--transaction-linger', String(linger));
   return argv;
@@ -37,27 +48,19 @@ export function logindCommand(dir: string): string[] {
 }
 
 /** A running sandbox daemon process. */
-export interface SandboxDaemonProcess {
-  readonly pid: number;
-  /** Its unique name on the bus. */
-  readonly uniqueName: string;
-  /** Resolves with the exit code (null when killed by a signal). */
-  readonly exited: Promise<number | null>;
-  /** SIGTERM (the daemon releases its name), then SIGKILL after `graceMs`. */
-  stop(graceMs?: number): Promise<void>;
-  /** SIGKILL: a crash, the name vanishes without ReleaseName. */
-  kill(): void;
-}
+export type SandboxDaemonProcess = ServiceProcess;
 
 export interface SandboxDaemonOptions {
   /** A seeded sandbox directory. */
   readonly dir: string;
   /** The bus to serve on. */
   readonly address: string;
-  /** Idle exit in seconds (0 = never; default: the directory's rpm-ostreed.conf, else never). */
+  /** Idle exit in seconds (0 = never; default: the directory's daemon config, else never). */
   readonly idleExit?: number;
   /** Seconds a finished transaction waits for its peers (default 30). */
   readonly transactionLinger?: number;
+  /** Which daemon to play (default rpm-ostree). */
+  readonly profile?: DaemonFlavour;
   /** Where the daemon's log lines go (default: this process's stderr). */
   readonly log?: (line: string) => void;
   readonly timeoutMs?: number;
@@ -65,57 +68,22 @@ export interface SandboxDaemonOptions {
 
 /**
  * Spawns `sandbox/daemon-main.ts` under Node with tsx's loader and resolves
- * once it owns org.projectatomic.rpmostree1 (it prints READY after
- * RequestName succeeded, and only after all its objects exist).
+ * once it owns the profile's bus name, e.g. org.projectatomic.rpmostree1 (it
+ * prints READY after RequestName succeeded, and only after all its objects
+ * exist).
  */
-export async function startSandboxDaemon(
-  options: SandboxDaemonOptions,
-): Promise<SandboxDaemonProcess> {
-  const [node, ...args] = daemonCommand(options.dir, options.idleExit, options.transactionLinger);
-  args.push('--address', options.address);
-  const child = spawn(node!, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const recent: string[] = [];
-  createInterface({ input: child.stderr }).on('line', (line) => {
-    recent.push(line);
-    if (recent.length > 40) recent.shift();
-    log(line);
+export function startSandboxDaemon(options: SandboxDaemonOptions): Promise<SandboxDaemonProcess> {
+  const [node, ...args] = daemonCommand(
+    options.dir,
+    options.idleExit,
+    options.transactionLinger,
+    options.profile,
+  );
+  return startServiceProcess([node!, ...args, '--address', options.address], {
+    what: 'sandbox daemon',
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   });
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-
-  const uniqueName = await new Promise<string>((done, fail) => {
-    const timeoutMs = options.timeoutMs ?? 60_000;
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      fail(new Error(`sandbox daemon not ready within ${timeoutMs} ms:\n${recent.join('\n')}`));
-    }, timeoutMs);
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const m = /^READY \S+ (\S+)$/.exec(line);
-      if (!m) return;
-      clearTimeout(timer);
-      done(m[1]!);
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      fail(new Error(`sandbox daemon exited (${code}) before it was ready:\n${recent.join('\n')}`));
-    });
-  });
-
-  return {
-    pid: child.pid!,
-    uniqueName,
-    exited,
-    async stop(graceMs = 10_000) {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-      await exited;
-      clearTimeout(timer);
-    },
-    kill() {
-      child.kill('SIGKILL');
-    },
-  };
 }
 
 /** A whole sandbox: private bus plus daemon over a demo machine. */
@@ -123,8 +91,12 @@ export interface RunningSandbox {
   /** Address of the private bus: use it as DBUS_SYSTEM_BUS_ADDRESS. */
   readonly address: string;
   readonly dir: string;
+  /** Which daemon serves it. */
+  readonly profile: SandboxProfile;
+  /** The machine it plays (Fedora, Debian). */
+  readonly machine: SandboxMachine;
   readonly daemon: SandboxDaemonProcess;
-  /** The upstream repo's HTTP server (the `fedora` remote's URL). */
+  /** The upstream repo's HTTP server (the `fedora`/`debian` remote's URL). */
   readonly remote: HttpRemote;
   /** The NetworkManager and UPower stand-ins (sandbox/power/), unless switched off. */
   readonly power: PowerServices | null;
@@ -135,8 +107,55 @@ export interface RunningSandbox {
 /** rpm-ostreed's default IdleExitTimeout (reference §2.2). */
 export const DEFAULT_IDLE_EXIT_SECONDS = 60;
 
+/** The daemons a sandbox can run: the key of SANDBOX_DAEMONS. */
+export type SandboxProfile = DaemonFlavour | 'apt-layer';
+
+/** What one kind of sandbox daemon needs to run; see SANDBOX_DAEMONS. */
+export interface SandboxDaemonKind {
+  /** The well-known name it owns (and the bus can activate). */
+  readonly busName: string;
+  /** The machine it serves; a directory keeps the machine it was seeded with. */
+  readonly machine: SandboxMachine;
+  /** Where things live in the directory for this daemon (its config file). */
+  layout(dir: string): SandboxLayout;
+  /** Its command line for D-Bus activation (it then serves DBUS_SYSTEM_BUS_ADDRESS). */
+  command(options: {
+    readonly dir: string;
+    readonly idleExit?: number;
+    readonly transactionLinger?: number;
+  }): string[];
+  /** Starts it on `options.address`; resolves once it owns `busName`. */
+  start(options: SandboxDaemonOptions): Promise<SandboxDaemonProcess>;
+}
+
+/** One daemon-main.ts profile as a SandboxDaemonKind. */
+function profileDaemon(flavour: DaemonFlavour): SandboxDaemonKind {
+  return {
+    busName: PROFILES[flavour].busName,
+    machine: MACHINE_OF_FLAVOUR[flavour],
+    layout: (dir) => sandboxLayout(dir, flavour),
+    command: (o) => daemonCommand(o.dir, o.idleExit, o.transactionLinger, flavour),
+    start: (o) => startSandboxDaemon({ ...o, profile: flavour }),
+  };
+}
+
+/**
+ * How to start each daemon a sandbox can run. rpm-ostree serves the Fedora
+ * machine, apt-ostree the Debian one, both from daemon-main.ts with
+ * `--profile`. Another daemon plugs in with an entry here (its bus name,
+ * machine, command line and start function) and a member of SandboxProfile.
+ */
+export const SANDBOX_DAEMONS: { readonly [P in SandboxProfile]: SandboxDaemonKind } = {
+  'rpm-ostree': profileDaemon('rpm-ostree'),
+  'apt-ostree': profileDaemon('apt-ostree'),
+  // apt-layer's own API (sandbox/apt-layer/), on the Debian machine.
+  'apt-layer': APT_LAYER_SANDBOX_DAEMON,
+};
+
 export interface StartSandboxOptions {
   readonly dir: string;
+  /** Which daemon to run (default rpm-ostree, on a Fedora machine; apt-ostree: a Debian one). */
+  readonly profile?: SandboxProfile;
   /** Seconds without registered clients before the daemon exits; default 60 as rpm-ostreed. */
   readonly idleExit?: number;
   readonly log?: (line: string) => void;
@@ -149,43 +168,49 @@ export interface StartSandboxOptions {
 }
 
 /**
- * What `npm run sandbox` does, as a function: seeds `dir` on first use,
- * "powers the machine on" when it is not booted (boots the default
- * deployment), starts a private bus under `dir/run/` and the daemon on it.
+ * What `npm run sandbox` does, as a function: seeds `dir` with the
+ * profile's machine on first use, "powers the machine on" when it is not
+ * booted (boots the default deployment), starts a private bus under
+ * `dir/run/` and the profile's daemon on it. A directory seeded for another
+ * machine is refused (a Fedora sysroot is no Debian machine).
  */
 export async function startSandbox(options: StartSandboxOptions): Promise<RunningSandbox> {
-  const layout = sandboxLayout(options.dir);
+  const profile = options.profile ?? 'rpm-ostree';
+  const kind = SANDBOX_DAEMONS[profile];
+  const { machine } = kind;
+  const layout = kind.layout(options.dir);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const idleExit = options.idleExit ?? DEFAULT_IDLE_EXIT_SECONDS;
-  await ensureSeeded(layout, log);
+  const existing = await machineOfDir(layout);
+  if (existing && existing !== machine)
+    throw new Error(
+      `${layout.dir} holds a ${existing.title} machine; the ${profile} sandbox needs a ${machine.title} one (use another directory)`,
+    );
+  await ensureSeeded(layout, log, machine);
   if (!(await readBootRecord(layout))) {
     const boot = await bootSandbox(layout);
     log(`booted ${boot.deployment}`);
   }
   // The remote: the upstream archive repo over HTTP, so pulls report progress.
-  const remote = await serveRemote(layout, options.slowRemoteMs ?? 0);
-  log(`remote fedora: ${remote.url}`);
+  const remote = await serveRemote(layout, machine, options.slowRemoteMs ?? 0);
+  log(`remote ${machine.remote}: ${remote.url}`);
+  const run = {
+    dir: layout.dir,
+    idleExit,
+    ...(options.transactionLinger !== undefined
+      ? { transactionLinger: options.transactionLinger }
+      : {}),
+  };
   // Like the real system bus: the daemon's name is activatable, so after an
   // idle exit the next call starts it again.
   const bus = await startPrivateBus(layout.runDir, {
     services: [
-      {
-        name: RPM_OSTREE.busName,
-        exec: daemonCommand(layout.dir, idleExit, options.transactionLinger),
-      },
+      { name: kind.busName, exec: kind.command(run) },
       // logind's Reboot, so "reboot to apply" works on the sandbox as on a real system.
       { name: 'org.freedesktop.login1', exec: logindCommand(layout.dir) },
     ],
   });
-  const daemonStarting = startSandboxDaemon({
-    dir: layout.dir,
-    address: bus.address,
-    idleExit,
-    log,
-    ...(options.transactionLinger !== undefined
-      ? { transactionLinger: options.transactionLinger }
-      : {}),
-  });
+  const daemonStarting = kind.start({ ...run, address: bus.address, log });
   const powerStarting =
     options.power === false
       ? Promise.resolve(null)
@@ -206,6 +231,8 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
   return {
     address: bus.address,
     dir: layout.dir,
+    profile,
+    machine,
     daemon,
     remote,
     power,

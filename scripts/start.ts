@@ -9,13 +9,17 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { RunMode } from '../daemon-bridge/contract/domain.ts';
 import { systemBusAddress } from '../daemon-bridge/dbus/connect-bus.ts';
-import { detectDaemon } from '../daemon-bridge/detect.ts';
+import type { DaemonKind } from '../daemon-bridge/contract/capabilities.ts';
+import {
+  chooseDaemon as chooseDaemonKind,
+  daemonBusNames,
+  surveyDaemons,
+} from '../daemon-bridge/detect.ts';
 import { userDataDir } from '../daemon-bridge/launch/data-dir.ts';
 import { HELP_TEXT, parseLaunchOptions } from '../daemon-bridge/launch/options.ts';
 import type { LaunchOptions } from '../daemon-bridge/launch/options.ts';
 import { helperSourceProgram } from '../daemon-bridge/helper/helper-source.ts';
 import { stderrLogger } from '../daemon-bridge/logger.ts';
-import { RPM_OSTREE } from '../daemon-bridge/rpm-ostree/profile.ts';
 import { createAppRuntime } from '../daemon-bridge/runtime.ts';
 import { printWebUrl, startWebServer } from '../daemon-bridge/web/server.ts';
 import { startSandbox } from '../sandbox/launch.ts';
@@ -26,28 +30,44 @@ const log = stderrLogger('[ostree-update-manager]');
 interface Daemon {
   readonly mode: RunMode;
   readonly busAddress: string;
+  /** Which daemon the app talks to. */
+  readonly kind: DaemonKind;
   stop(): Promise<void>;
 }
 
+/**
+ * The system's daemon when one is on the bus (the configured one with
+ * --daemon), else the sandbox playing --sandbox-profile. A configured daemon
+ * that is missing is still the one used, so the app says it is absent
+ * rather than quietly talking to another.
+ */
 async function chooseDaemon(options: LaunchOptions): Promise<Daemon> {
   const address = systemBusAddress();
   let reason: 'requested' | 'no-daemon' = 'requested';
   if (!options.sandbox) {
-    const presence = await detectDaemon(address, RPM_OSTREE);
-    if (presence.kind === 'running' || presence.kind === 'activatable')
-      return { mode: { kind: 'system' }, busAddress: address, stop: async () => {} };
+    const survey = await surveyDaemons(address);
+    const found = survey.kind === 'bus' ? survey.found : [];
+    const kind = chooseDaemonKind(found, options.daemon) ?? options.daemon;
+    if (kind) {
+      log.info(`Using ${kind} (${daemonBusNames[kind]}) on the system bus.`);
+      return { mode: { kind: 'system' }, busAddress: address, kind, stop: async () => {} };
+    }
     log.info(
-      presence.kind === 'no-bus'
-        ? `No system bus at ${address} (${presence.message}); using the sandbox.`
-        : `No update daemon (${RPM_OSTREE.busName}) on the system bus; using the sandbox.`,
+      survey.kind === 'no-bus'
+        ? `No system bus at ${address} (${survey.message}); using the sandbox.`
+        : 'No update daemon on the system bus; using the sandbox.',
     );
     reason = 'no-daemon';
   }
-  const dir = options.sandboxDir ?? join(userDataDir(), 'sandbox');
-  const sandbox = await startSandbox({ dir });
+  const profile = options.sandboxProfile;
+  const dir =
+    options.sandboxDir ??
+    join(userDataDir(), profile === 'rpm-ostree' ? 'sandbox' : `sandbox-${profile}`);
+  const sandbox = await startSandbox({ dir, profile });
   return {
     mode: { kind: 'sandbox', dir, reason },
     busAddress: sandbox.address,
+    kind: profile,
     stop: () => sandbox.stop(),
   };
 }
@@ -66,6 +86,7 @@ async function runWeb(options: LaunchOptions, daemon: Daemon): Promise<() => Pro
   const runtime = await createAppRuntime({
     mode: daemon.mode,
     busAddress: daemon.busAddress,
+    daemon: daemon.kind,
     log,
     // Web mode has no tray and no login autostart; the rest is the same as in the window.
     desktop: { dataDir: userDataDir(), helperProgram: helperSourceProgram(), autostart: null },
@@ -91,12 +112,27 @@ function runElectron(binary: string, daemon: Daemon, tray: boolean): Promise<num
       ...process.env,
       DBUS_SYSTEM_BUS_ADDRESS: daemon.busAddress,
       OSTREE_UM_MODE: JSON.stringify(daemon.mode),
+      OSTREE_UM_DAEMON: daemon.kind,
     },
   });
   return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 0)));
 }
 
+/**
+ * Resolves on the first SIGINT or SIGTERM. Listening from the very start
+ * means a signal during start-up ends in an orderly stop too; `on`, not
+ * `once`: a second signal during shutdown (tsx relays the one the process
+ * group already got) must not kill us half way.
+ */
+function stopRequested(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
+  });
+}
+
 async function main(): Promise<number> {
+  const stop = stopRequested();
   const parsed = parseLaunchOptions(process.argv.slice(2));
   if (!parsed.ok) {
     process.stderr.write(`${parsed.message}\n\n${HELP_TEXT}`);
@@ -125,12 +161,7 @@ async function main(): Promise<number> {
       'No Electron runtime is installed (npm was run with ELECTRON_SKIP_BINARY_DOWNLOAD, or its download failed); serving the UI in web mode instead.',
     );
   const stopWeb = await runWeb(options, daemon);
-  // `on`, not `once`: a second signal during shutdown (tsx relays the one the
-  // process group already got) must not kill us half way.
-  await new Promise<void>((resolve) => {
-    process.on('SIGINT', () => resolve());
-    process.on('SIGTERM', () => resolve());
-  });
+  await stop;
   await stopWeb();
   await daemon.stop();
   return 0;

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import type { DaemonFlavour, RunMode } from '../contract/domain.ts';
-import { HELPER_ENV } from './helper-config.ts';
+import { DAEMON_CONFIG_PATHS, HELPER_ENV } from './helper-config.ts';
 
 /** A command line to spawn, with extra environment (merged over the app's). */
 export interface HelperLaunch {
@@ -66,7 +66,11 @@ export function sandboxHelperLaunch(options: SandboxHelperOptions): HelperLaunch
       ELECTRON_RUN_AS_NODE: '1',
       DBUS_SYSTEM_BUS_ADDRESS: options.busAddress,
       [HELPER_ENV.sysroot]: join(options.dir, 'sysroot'),
-      [HELPER_ENV.daemonConfig]: join(options.dir, 'etc', 'rpm-ostreed.conf'),
+      // The sandbox directory plays the machine's root: its config sits where the daemon's does.
+      [HELPER_ENV.daemonConfig]: join(
+        options.dir,
+        DAEMON_CONFIG_PATHS[options.flavour ?? 'rpm-ostree'],
+      ),
       [HELPER_ENV.flavour]: options.flavour ?? 'rpm-ostree',
     },
   };
@@ -77,11 +81,12 @@ export function helperLaunchFor(
   mode: RunMode,
   busAddress: string,
   program: readonly string[],
+  flavour: DaemonFlavour = 'rpm-ostree',
 ): HelperLaunch {
   switch (mode.kind) {
     case 'system':
       return systemHelperLaunch();
     case 'sandbox':
-      return sandboxHelperLaunch({ dir: mode.dir, busAddress, program });
+      return sandboxHelperLaunch({ dir: mode.dir, busAddress, program, flavour });
   }
 }

@@ -243,7 +243,11 @@ export class DaemonLink implements DaemonPort {
     if (typeof changed !== 'object' || changed === null || !('CachedUpdate' in changed)) return;
     try {
       const value = (changed as Record<string, unknown>).CachedUpdate;
-      this.cachedUpdate = parseCachedUpdate(unwrapVariant(value, 'a{sv}', 'OS.CachedUpdate'));
+      this.cachedUpdate = parseCachedUpdate(
+        unwrapVariant(value, 'a{sv}', 'OS.CachedUpdate'),
+        'OS.CachedUpdate',
+        this.profile,
+      );
       this.emitProperties();
     } catch (err) {
       this.emit({ kind: 'failed', error: err });

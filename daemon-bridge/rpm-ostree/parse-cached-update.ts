@@ -7,6 +7,8 @@ import type {
   PackageChange,
   PackageChangeKind,
 } from '../contract/updates.ts';
+import { member, RPM_OSTREE } from './profile.ts';
+import type { DaemonProfile } from './profile.ts';
 import { ParseError, stringArray, tuple, VarDict } from './vardict.ts';
 
 /** libdnf DnfAdvisoryKind (reference §8.4.2). */
@@ -38,7 +40,7 @@ function u32(v: unknown, where: string): number {
 }
 
 /**
- * `rpm-diff` entries use RpmOstreePkgTypes (0 BASE, 1 LAYER) — a different
+ * `rpm-diff` (apt-ostree: `apt-diff`) entries use RpmOstreePkgTypes (0 BASE, 1 LAYER) — a different
  * enum from the Get*RpmDiff change types — and `(ss)` pairs without names.
  */
 function layeredFlag(v: unknown, where: string): boolean {
@@ -80,8 +82,8 @@ function single(raw: unknown, where: string, kind: 'added' | 'removed'): Package
   });
 }
 
-function parseChanges(d: VarDict): PackageChange[] {
-  const diff = d.optDict('rpm-diff');
+function parseChanges(d: VarDict, diffKey: string): PackageChange[] {
+  const diff = d.optDict(diffKey);
   if (!diff) return [];
   const key = (k: string) => diff.path(k);
   return [
@@ -125,8 +127,15 @@ function parseAdvisories(d: VarDict): Advisory[] {
   );
 }
 
-/** OS.CachedUpdate (reference §8.4) → AvailableUpdate; `{}` → null. */
-export function parseCachedUpdate(raw: unknown, where = 'OS.CachedUpdate'): AvailableUpdate | null {
+/**
+ * OS.CachedUpdate (reference §8.4) → AvailableUpdate; `{}` → null. The
+ * package diff sits under the profile's name for `rpm-diff`.
+ */
+export function parseCachedUpdate(
+  raw: unknown,
+  where = 'OS.CachedUpdate',
+  profile: DaemonProfile = RPM_OSTREE,
+): AvailableUpdate | null {
   const d = VarDict.from(raw, where);
   if (d.size === 0) return null;
   return {
@@ -136,7 +145,7 @@ export function parseCachedUpdate(raw: unknown, where = 'OS.CachedUpdate'): Avai
     timestamp: d.optUint64('timestamp') ?? null,
     origin: d.string('origin'),
     newBaseCommit: d.optBool('ref-has-new-commit') ?? false,
-    changes: parseChanges(d),
+    changes: parseChanges(d, member(profile, 'rpm-diff')),
     advisories: parseAdvisories(d),
     stagedDeploymentId: d.optString('deployment') ?? null,
   };

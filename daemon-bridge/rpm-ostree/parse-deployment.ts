@@ -59,8 +59,14 @@ function parseLocalReplacements(d: VarDict): readonly PackageReplacement[] {
     const where = `${d.path('base-local-replacements')}[${i}]`;
     const [replacement, original] = tuple(pair, 2, where);
     return {
-      replacement: parsePackageTuple(unwrapVariant(replacement, '(sstsss)', `${where}[0]`), where),
-      original: parsePackageTuple(unwrapVariant(original, '(sstsss)', `${where}[1]`), where),
+      replacement: parsePackageTuple(
+        unwrapVariant(replacement, '(sstsss)', `${where}[0]`),
+        `${where}[0]`,
+      ),
+      original: parsePackageTuple(
+        unwrapVariant(original, '(sstsss)', `${where}[1]`),
+        `${where}[1]`,
+      ),
     };
   });
 }

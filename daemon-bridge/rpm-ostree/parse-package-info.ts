@@ -39,7 +39,9 @@ export function parseSearchResult(raw: unknown, where = 'Search'): readonly Pack
     const at = `${where}[${i}]`;
     const info = parsePackageInfo(entry, at);
     const key = VarDict.from(entry, at).optString('key');
-    const match = key === undefined ? undefined : MATCH_GROUPS[key];
+    // hasOwn: a key of '__proto__' or 'constructor' must not find Object.prototype's members.
+    const match =
+      key !== undefined && Object.hasOwn(MATCH_GROUPS, key) ? MATCH_GROUPS[key] : undefined;
     if (match === undefined)
       throw new ParseError(`${at}.key`, `unknown match group '${String(key)}'`);
     if (seen.has(info.nevra)) return;

@@ -27,7 +27,9 @@ export function parseRpmDiff(raw: unknown, where = 'rpm-diff'): readonly Package
     const at = `${where}[${i}]`;
     const [name, type, details] = tuple(entry, 3, at);
     const kind = typeof type === 'number' ? DIFF_KINDS[type] : undefined;
-    if (!kind) throw new ParseError(`${at}[1]`, `unknown change type ${String(type)}`);
+    // Not String(type) on objects: a dict with a `toString` key (a Variant) cannot be converted.
+    const shown = ['number', 'bigint', 'string'].includes(typeof type) ? String(type) : typeof type;
+    if (!kind) throw new ParseError(`${at}[1]`, `unknown change type ${shown}`);
     const d = VarDict.from(details, `${at}[2]`);
     const previous = packageTriple(d, 'PreviousPackage');
     const next = packageTriple(d, 'NewPackage');

@@ -102,7 +102,7 @@ export class VarDict {
   optInt32(key: string): number | undefined {
     const v = this.value(key, 'i');
     if (v === undefined) return undefined;
-    if (typeof v !== 'number' || !Number.isInteger(v))
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < -(2 ** 31) || v >= 2 ** 31)
       throw new ParseError(this.path(key), 'expected a 32-bit integer');
     return v;
   }
@@ -149,7 +149,7 @@ export function toSafeNumber(v: unknown, where: string): number {
       throw new ParseError(where, 'integer out of safe range');
     return Number(v);
   }
-  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return v;
   throw new ParseError(where, 'expected an integer');
 }
 

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { commandLines } from '../../daemon-bridge/contract/command-lines.ts';
+import { commandLinesFor } from '../../daemon-bridge/contract/command-lines.ts';
+import { selectCliTool } from '../store/capabilities/capability-selectors.ts';
 import { t } from '../i18n/strings.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 
 /** "Apply now": restarts into the staged deployment, after a confirmation. */
 export function ApplyButton(props: { readonly version: string }): ReactNode {
+  const commandLines = commandLinesFor(useAppStore(selectCliTool));
   const [open, setOpen] = useState(false);
   const applyRequested = useAppStore((s) => s.applyRequested);
   return (

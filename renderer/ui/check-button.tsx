@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { commandLines } from '../../daemon-bridge/contract/command-lines.ts';
+import { commandLinesFor } from '../../daemon-bridge/contract/command-lines.ts';
+import { selectCliTool } from '../store/capabilities/capability-selectors.ts';
 import { t } from '../i18n/strings.ts';
 import { selectSupports } from '../store/capabilities/capability-selectors.ts';
 import { selectRequest } from '../store/request/request-slice.ts';
@@ -12,6 +13,7 @@ import { UnavailableNote } from './unavailable-note.tsx';
 
 /** "Check for updates", when it last ran, and the command that does the same. */
 export function CheckButton(): ReactNode {
+  const commandLines = commandLinesFor(useAppStore(selectCliTool));
   const request = useAppStore(selectRequest);
   const checkRequested = useAppStore((s) => s.checkRequested);
   const checking = request.kind === 'running' && request.command === 'checkForUpdates';

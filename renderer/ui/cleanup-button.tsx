@@ -6,6 +6,7 @@ import { t } from '../i18n/strings.ts';
 import type { DeploymentActions } from '../store/deployments/deployment-actions.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
+import { selectCliTool } from '../store/capabilities/capability-selectors.ts';
 
 /** "Clean up…": pick what goes (pending, rollback, cached metadata); the dialog says what it removes. */
 export function CleanupButton(props: {
@@ -13,6 +14,7 @@ export function CleanupButton(props: {
   readonly pendingVersion: string;
   readonly rollbackVersion: string;
 }): ReactNode {
+  const tool = useAppStore(selectCliTool);
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<readonly CleanupElement[]>([]);
   const cleanupRequested = useAppStore((s) => s.cleanupRequested);
@@ -51,7 +53,7 @@ export function CleanupButton(props: {
         onOpenChange={setOpen}
         title={t('cleanupTitle')}
         confirmLabel={t('cleanupConfirm')}
-        command={cleanupCommandLine(ordered)}
+        command={cleanupCommandLine(ordered, tool)}
         onConfirm={() => void cleanupRequested(ordered)}
         canConfirm={ordered.length > 0}
         destructive

@@ -9,6 +9,7 @@ import { useAppStore } from '../store/store-context.tsx';
 import { CommandHint } from './command-hint.tsx';
 import { DialogBackdrop } from './dialog-backdrop.tsx';
 import { DiffResult } from './diff-result.tsx';
+import { selectCliTool } from '../store/capabilities/capability-selectors.ts';
 
 function optionLabel(row: DeploymentRow): string {
   return `${row.title} (${row.shortChecksum})`;
@@ -20,6 +21,7 @@ export function CompareButton(props: {
   readonly defaultFrom: string;
   readonly defaultTo: string;
 }): ReactNode {
+  const tool = useAppStore(selectCliTool);
   const [open, setOpen] = useState(false);
   const [from, setFrom] = useState(props.defaultFrom);
   const [to, setTo] = useState(props.defaultTo);
@@ -72,7 +74,7 @@ export function CompareButton(props: {
           </div>
           {from === to ? <p className="muted">{t('compareSame')}</p> : null}
           <DiffResult diff={diff} />
-          <CommandHint command={compareCommandLine(checksum(from), checksum(to))} />
+          <CommandHint command={compareCommandLine(checksum(from), checksum(to), tool)} />
           <div className="dialog__actions">
             <Dialog.Close asChild>
               <button type="button" className="button">

@@ -6,6 +6,7 @@ import { selectDiff } from '../store/diff/diff-slice.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { DiffResult } from './diff-result.tsx';
+import { selectCliTool } from '../store/capabilities/capability-selectors.ts';
 
 /** The contract's rule for a revision, checked here only to explain a refusal before sending. */
 const REVISION = /^[A-Za-z0-9][A-Za-z0-9._:+~=-]*$/;
@@ -15,6 +16,7 @@ const REVISION = /^[A-Za-z0-9][A-Za-z0-9._:+~=-]*$/;
  * changes against the booted deployment, then deploy exactly what was previewed.
  */
 export function DeployVersionButton(props: { readonly versions: readonly string[] }): ReactNode {
+  const tool = useAppStore(selectCliTool);
   const [open, setOpen] = useState(false);
   const [revision, setRevision] = useState('');
   const diff = useAppStore(selectDiff);
@@ -48,7 +50,7 @@ export function DeployVersionButton(props: { readonly versions: readonly string[
             ? t('deployConfirm', { version: previewed.preview?.version ?? trimmed })
             : t('deployConfirmPlain')
         }
-        command={deployCommandLine(valid ? trimmed : '<version>')}
+        command={deployCommandLine(valid ? trimmed : '<version>', tool)}
         onConfirm={() => void deployRequested(trimmed)}
         canConfirm={previewed !== null}
         wide

@@ -4,9 +4,11 @@ import { cleanupCommandLine } from '../../daemon-bridge/contract/command-lines.t
 import { t } from '../i18n/strings.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
+import { selectCliTool } from '../store/capabilities/capability-selectors.ts';
 
 /** Drops the whole pending deployment (Cleanup pending-deploy): every change waiting for the reboot. */
 export function DiscardPendingButton(props: { readonly version: string }): ReactNode {
+  const tool = useAppStore(selectCliTool);
   const [open, setOpen] = useState(false);
   const cleanupRequested = useAppStore((s) => s.cleanupRequested);
   return (
@@ -19,7 +21,7 @@ export function DiscardPendingButton(props: { readonly version: string }): React
         onOpenChange={setOpen}
         title={t('discardPendingTitle')}
         confirmLabel={t('discardPendingConfirm')}
-        command={cleanupCommandLine(['pending-deploy'])}
+        command={cleanupCommandLine(['pending-deploy'], tool)}
         onConfirm={() => void cleanupRequested(['pending-deploy'])}
         destructive
       >

@@ -10,6 +10,7 @@ import { selectKargsDraft } from '../store/kargs/kargs-slice.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { ArgLine } from './arg-line.tsx';
 import { CommandHint } from './command-hint.tsx';
+import { selectCliTool } from '../store/capabilities/capability-selectors.ts';
 
 function editText(edit: KargEdit): string {
   switch (edit.kind) {
@@ -28,6 +29,7 @@ function editText(edit: KargEdit): string {
  * KernelArgs change for the whole draft.
  */
 export function KargsDraftPanel(): ReactNode {
+  const tool = useAppStore(selectCliTool);
   const draft = useAppStore(selectKargsDraft);
   const applying = useAppStore((s) => s.kargsApplying);
   const undone = useAppStore((s) => s.kargEditUndone);
@@ -73,7 +75,7 @@ export function KargsDraftPanel(): ReactNode {
               {kargsChangeProblemText(plan.problem)}
             </p>
           ) : null}
-          <CommandHint command={kernelArgsCommandLine(change)} />
+          <CommandHint command={kernelArgsCommandLine(change, tool)} />
           <p className="muted section-note">{t('appliesAtNextBoot')}</p>
           <div className="actions__row">
             <button

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { t } from '../i18n/strings.ts';
 import type { PackageAction } from '../store/packages/package-actions.ts';
+import { selectCliTool } from '../store/capabilities/capability-selectors.ts';
 import { packageActionCommandLine } from '../store/packages/package-actions.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
@@ -69,6 +70,7 @@ export function PackageActionDialog(props: {
   readonly open: boolean;
   readonly onOpenChange: (open: boolean) => void;
 }): ReactNode {
+  const tool = useAppStore(selectCliTool);
   const added = useAppStore((s) => s.packageAddRequested);
   const removed = useAppStore((s) => s.packageRemoveRequested);
   const baseRemoved = useAppStore((s) => s.baseRemovalRequested);
@@ -97,7 +99,7 @@ export function PackageActionDialog(props: {
       onOpenChange={props.onOpenChange}
       title={wording.title}
       confirmLabel={wording.confirm}
-      command={packageActionCommandLine(action)}
+      command={packageActionCommandLine(action, tool)}
       onConfirm={confirm}
       destructive={wording.destructive}
     >

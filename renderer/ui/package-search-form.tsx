@@ -5,9 +5,11 @@ import { searchTerms } from '../../daemon-bridge/contract/packages.ts';
 import { t } from '../i18n/strings.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { CommandHint } from './command-hint.tsx';
+import { selectCliTool } from '../store/capabilities/capability-selectors.ts';
 
 /** The search box: the daemon's own repositories, by name and summary. */
 export function PackageSearchForm(): ReactNode {
+  const tool = useAppStore(selectCliTool);
   const [query, setQuery] = useState('');
   const packageSearchRequested = useAppStore((s) => s.packageSearchRequested);
   const inputId = useId();
@@ -42,7 +44,9 @@ export function PackageSearchForm(): ReactNode {
       </form>
       <CommandHint
         command={
-          terms.length > 0 ? searchCommandLine(terms) : `${searchCommandLine([]).trimEnd()} <terms>`
+          terms.length > 0
+            ? searchCommandLine(terms, tool)
+            : `${searchCommandLine([], tool).trimEnd()} <terms>`
         }
       />
     </div>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Deployment } from '../../daemon-bridge/contract/domain.ts';
-import { commandLines } from '../../daemon-bridge/contract/command-lines.ts';
+import { commandLinesFor } from '../../daemon-bridge/contract/command-lines.ts';
+import { selectCliTool } from '../store/capabilities/capability-selectors.ts';
 import { t } from '../i18n/strings.ts';
 import { selectDiff } from '../store/diff/diff-slice.ts';
 import { useAppStore } from '../store/store-context.tsx';
@@ -13,6 +14,7 @@ export function RollbackButton(props: {
   readonly booted: Deployment;
   readonly target: Deployment;
 }): ReactNode {
+  const commandLines = commandLinesFor(useAppStore(selectCliTool));
   const [open, setOpen] = useState(false);
   const diff = useAppStore(selectDiff);
   const comparisonRequested = useAppStore((s) => s.comparisonRequested);

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Deployment } from '../../daemon-bridge/contract/domain.ts';
-import { commandLines } from '../../daemon-bridge/contract/command-lines.ts';
+import { commandLinesFor } from '../../daemon-bridge/contract/command-lines.ts';
+import { selectCliTool } from '../store/capabilities/capability-selectors.ts';
 import { t } from '../i18n/strings.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { ApplyButton } from './apply-button.tsx';
@@ -12,6 +13,7 @@ export function UndoRollbackNotice(props: {
   readonly target: Deployment;
   readonly booted: Deployment;
 }): ReactNode {
+  const commandLines = commandLinesFor(useAppStore(selectCliTool));
   const undoRollbackRequested = useAppStore((s) => s.undoRollbackRequested);
   const name = (d: Deployment): string => d.version ?? d.checksum.slice(0, 10);
   return (

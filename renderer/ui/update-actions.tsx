@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { commandLines } from '../../daemon-bridge/contract/command-lines.ts';
+import { commandLinesFor } from '../../daemon-bridge/contract/command-lines.ts';
+import { selectCliTool } from '../store/capabilities/capability-selectors.ts';
 import { t } from '../i18n/strings.ts';
 import type { UpdateStatus } from '../store/updates/update-status.ts';
 import { selectRequest } from '../store/request/request-slice.ts';
@@ -16,6 +17,7 @@ export function UpdateActions(props: {
   /** Opens the update sheet; absent inside the sheet itself and when no update is known. */
   readonly onReview?: () => void;
 }): ReactNode {
+  const commandLines = commandLinesFor(useAppStore(selectCliTool));
   const { status, onReview } = props;
   const request = useAppStore(selectRequest);
   const stageRequested = useAppStore((s) => s.stageRequested);

@@ -1,5 +1,6 @@
 import type { MessageBus } from 'dbus-next';
 import type { DaemonProfile } from '../../daemon-bridge/rpm-ostree/profile.ts';
+import type { SandboxMachine } from '../machine/machine.ts';
 import type { CommitStore } from '../sysroot/commits.ts';
 import type { SandboxLayout } from '../sysroot/layout.ts';
 import type { ClientRegistry } from './clients.ts';
@@ -13,6 +14,8 @@ export interface DaemonContext {
   readonly bus: MessageBus;
   readonly layout: SandboxLayout;
   readonly profile: DaemonProfile;
+  /** The distribution the sysroot holds (package naming, repositories). */
+  readonly machine: SandboxMachine;
   readonly specs: DaemonSpecs;
   readonly commits: CommitStore;
   readonly transactions: TransactionManager;
@@ -21,7 +24,7 @@ export interface DaemonContext {
   readonly state: DaemonModel;
   /** Re-scans the sysroot and republishes; resolves after the PropertiesChanged emissions. */
   reload(): Promise<void>;
-  /** Re-reads rpm-ostreed.conf, then reloads. */
+  /** Re-reads the config file (rpm-ostreed.conf, apt-ostreed.conf), then reloads. */
   reloadConfig(): Promise<void>;
   /** The configured AutomaticUpdatePolicy (none, check, stage, apply). */
   automaticUpdatePolicy(): string;

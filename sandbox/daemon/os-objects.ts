@@ -3,11 +3,12 @@ import { mooMethod } from './methods/os-experimental-moo.ts';
 import { osMethods } from './methods/os-methods.ts';
 import type { ObjectManager } from './object-manager.ts';
 import { createServiceInterface } from './service/service-interface.ts';
+import { renameMembers } from './specs/daemon-specs.ts';
 import type { CallContext, ServiceInterface } from './service/service-interface.ts';
 import type { DaemonModel } from './state/daemon-model.ts';
 
 /**
- * The per-osname objects (OS + OSExperimental at the escaped path): created
+ * The per-osname objects (OS + OSExperimental at the profile's path): created
  * when a stateroot gains its first deployment, removed with its last,
  * updated in between (ObjectManager signals as rpm-ostreed sends them).
  */
@@ -34,15 +35,17 @@ export class OsObjects {
     }
     for (const [osname, { path, properties }] of model.os) {
       const existing = this.objects.get(osname);
+      // The model and the handlers use rpm-ostree's names; the profile's go on the bus.
+      const served = renameMembers<unknown>(this.ctx.profile, { ...properties });
       if (existing) {
-        existing.os.update({ ...properties });
+        existing.os.update(served);
         continue;
       }
       const os = createServiceInterface({
         spec: this.ctx.specs.os,
         caller: this.caller,
-        properties: { ...properties },
-        methods: osMethods(this.ctx, osname),
+        properties: served,
+        methods: renameMembers(this.ctx.profile, osMethods(this.ctx, osname)),
       });
       const experimental = createServiceInterface({
         spec: this.ctx.specs.osExperimental,

@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { RPM_OSTREE } from '../../daemon-bridge/rpm-ostree/profile.ts';
 import type { DaemonProfile } from '../../daemon-bridge/rpm-ostree/profile.ts';
+import { MACHINE_OF_FLAVOUR } from '../machine/machines.ts';
+import type { SandboxMachine } from '../machine/machine.ts';
 import { CommitStore } from '../sysroot/commits.ts';
 import { sandboxLayout } from '../sysroot/layout.ts';
 import type { SandboxLayout } from '../sysroot/layout.ts';
@@ -31,7 +33,10 @@ export interface SandboxDaemonOptions {
   readonly bus: MessageBus;
   /** The sandbox directory (see SandboxLayout). */
   readonly dir: string;
+  /** Which daemon to play (default rpm-ostree). */
   readonly profile?: DaemonProfile;
+  /** The machine in `dir` (default: the profile's, MACHINE_OF_FLAVOUR). */
+  readonly machine?: SandboxMachine;
   /** Idle exit in seconds; 0 = never; undefined = the config's IdleExitTimeout, else never. */
   readonly idleExitSeconds?: number;
   readonly log?: (line: string) => void;
@@ -45,7 +50,7 @@ const DBUS_NAME_FLAG_DO_NOT_QUEUE = 4;
 const PRIMARY_OWNER = 1;
 
 /**
- * The sandbox's rpm-ostreed: builds every object from the sysroot, then owns
+ * The sandbox's rpm-ostreed (or apt-ostreed, by profile): builds every object from the sysroot, then owns
  * the bus name (so a client that sees the name sees complete properties),
  * keeps the objects in sync with the sysroot, tracks clients and exits when
  * idle.
@@ -54,6 +59,7 @@ export class SandboxDaemon implements DaemonContext {
   readonly clients: ClientRegistry;
   readonly layout: SandboxLayout;
   readonly profile: DaemonProfile;
+  readonly machine: SandboxMachine;
   readonly specs: DaemonSpecs;
   readonly log: (line: string) => void;
   readonly transactions: TransactionManager;
@@ -71,8 +77,9 @@ export class SandboxDaemon implements DaemonContext {
   private stopped = false;
 
   private constructor(private readonly options: SandboxDaemonOptions) {
-    this.layout = sandboxLayout(options.dir);
     this.profile = options.profile ?? RPM_OSTREE;
+    this.machine = options.machine ?? MACHINE_OF_FLAVOUR[this.profile.flavour];
+    this.layout = sandboxLayout(options.dir, this.profile.flavour);
     this.specs = daemonSpecs(this.profile);
     this.log = options.log ?? (() => undefined);
     this.registry = new ObjectRegistry(options.bus);
@@ -87,6 +94,7 @@ export class SandboxDaemon implements DaemonContext {
       spec: this.specs.transaction,
       socketPath: join(this.layout.runDir, 'transaction.sock'),
       lingerSeconds: options.transactionLingerSeconds ?? 30,
+      cliName: this.profile.cliName,
       sysroot: () => this.sysroot,
       reload: () => this.reload(),
       onActiveChange: () => this.updateIdle(),
@@ -117,6 +125,10 @@ export class SandboxDaemon implements DaemonContext {
     if (!existsSync(this.layout.deployDir))
       throw new Error(
         `No ostree sysroot at ${this.layout.sysroot} (seed it with \`npm run sandbox\`)`,
+      );
+    if (!existsSync(join(this.layout.deployDir, this.machine.osname)))
+      throw new Error(
+        `${this.layout.sysroot} holds no ${this.machine.osname} stateroot: not a ${this.machine.title} machine`,
       );
     this.config = await readDaemonConfig(this.layout.daemonConfig);
     this.model = await this.loadModel();

@@ -31,9 +31,9 @@ export function packageFiles(p: PackageSpec): PackageFile[] {
     },
   ];
   for (const bin of p.bins ?? []) {
-    // Fedora's bash ships /usr/bin/sh as a symlink to bash.
-    if (p.name === 'bash' && bin === 'sh')
-      files.push({ kind: 'symlink', path: 'usr/bin/sh', target: 'bash' });
+    // /usr/bin/sh is a symlink: to bash on Fedora, to dash on Debian.
+    if ((p.name === 'bash' || p.name === 'dash') && bin === 'sh')
+      files.push({ kind: 'symlink', path: 'usr/bin/sh', target: p.name });
     else
       files.push({
         kind: 'file',

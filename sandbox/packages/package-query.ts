@@ -1,6 +1,5 @@
 import { globRegExp, isGlob, providesCapability } from './subject.ts';
-import { repoPackages } from './universe.ts';
-import type { SackPackage } from './universe.ts';
+import type { PackageUniverse, SackPackage } from './universe.ts';
 
 /** One package of a query answer; `key` as GetPackages and Search set it. */
 export interface PackageHit {
@@ -20,15 +19,20 @@ function latestPerArch(list: readonly SackPackage[]): SackPackage[] {
 }
 
 /** WhatProvides: the newest package per name and arch providing any of `provides`. */
-export function whatProvides(provides: readonly string[]): PackageHit[] {
-  const found = repoPackages().filter((p) => provides.some((d) => providesCapability(p, d)));
+export function whatProvides(universe: PackageUniverse, provides: readonly string[]): PackageHit[] {
+  const found = universe
+    .repoPackages()
+    .filter((p) => provides.some((d) => providesCapability(p, d)));
   return latestPerArch(found).map((pkg) => ({ pkg }));
 }
 
 /** GetPackages: for each name (exact), the newest package per arch, keyed by that name. */
-export function getPackages(names: readonly string[]): PackageHit[] {
+export function getPackages(universe: PackageUniverse, names: readonly string[]): PackageHit[] {
   return names.flatMap((key) =>
-    latestPerArch(repoPackages().filter((p) => p.name === key)).map((pkg) => ({ key, pkg })),
+    latestPerArch(universe.repoPackages().filter((p) => p.name === key)).map((pkg) => ({
+      key,
+      pkg,
+    })),
   );
 }
 
@@ -60,8 +64,8 @@ function collect(out: PackageHit[], key: string, names: Set<string>, list: SackP
  * equals, then contains, all terms, `match_group_c` the same for the
  * summary. Packages come in repository order (name, newest first).
  */
-export function searchPackages(terms: readonly string[]): PackageHit[] {
-  const all = repoPackages();
+export function searchPackages(universe: PackageUniverse, terms: readonly string[]): PackageHit[] {
+  const all = universe.repoPackages();
   const out: PackageHit[] = [];
   const matchBoth = (term: string, field: Field) => {
     const eq = filter(field, term, false);

@@ -1,6 +1,7 @@
+import { splitPackageVersion } from '../../daemon-bridge/rpm-ostree/profile.ts';
 import { nevra } from '../seed/packages.ts';
 import type { PackageSpec } from '../seed/packages.ts';
-import { rpmvercmp } from '../daemon/state/package-diff.ts';
+import { compareVersions, namingOf, packageVersionOf } from './naming.ts';
 import { providesOf } from './universe.ts';
 import type { SackPackage } from './universe.ts';
 
@@ -43,7 +44,7 @@ const epochPart = (p: PackageSpec) => (p.epoch ? `${p.epoch}:` : '');
  * The NEVRA forms libdnf tries for a subject, most specific first
  * (HY_FORMS_MOST_SPEC: NEVRA, NA, NAME, NEVR, NEV), as strings of a package.
  */
-const FORMS: readonly ((p: PackageSpec) => string[])[] = [
+const RPM_FORMS: readonly ((p: PackageSpec) => string[])[] = [
   (p) => [nevra(p), `${p.name}-${p.version}-${p.release}.${p.arch}`],
   (p) => [`${p.name}.${p.arch}`],
   (p) => [p.name],
@@ -53,6 +54,20 @@ const FORMS: readonly ((p: PackageSpec) => string[])[] = [
   ],
   (p) => [`${p.name}-${epochPart(p)}${p.version}`, `${p.name}-${p.version}`],
 ];
+
+/**
+ * What apt takes for a Debian package, most specific first: the
+ * `name_version_arch` identity and `name:arch=version`, `name:arch`, the
+ * name, `name=version`.
+ */
+const DEB_FORMS: readonly ((p: PackageSpec) => string[])[] = [
+  (p) => [nevra(p), `${p.name}:${p.arch}=${packageVersionOf(p)}`],
+  (p) => [`${p.name}:${p.arch}`],
+  (p) => [p.name],
+  (p) => [`${p.name}=${packageVersionOf(p)}`],
+];
+
+const formsOf = (p: PackageSpec) => (namingOf(p.arch) === 'deb' ? DEB_FORMS : RPM_FORMS);
 
 const OPS: Record<string, (c: number) => boolean> = {
   '=': (c) => c === 0,
@@ -69,24 +84,27 @@ export function providesCapability(p: SackPackage, dep: string): boolean {
   const [, cap, op, evr] = m as unknown as [string, string, string, string];
   // Only the package's own name carries a version in the demo's metadata.
   if (cap !== p.name) return false;
-  const colon = evr.indexOf(':');
-  const epoch = colon < 0 ? 0 : Number(evr.slice(0, colon));
-  const [version = '', release] = evr.slice(colon + 1).split('-');
-  const c =
-    Math.sign(p.epoch - epoch) ||
-    rpmvercmp(p.version, version) ||
-    (release === undefined ? 0 : rpmvercmp(p.release, release));
+  const wanted = splitPackageVersion(evr);
+  const c = compareVersions(namingOf(p.arch), p, {
+    ...wanted,
+    // `cap >= 1.2` without a release compares the versions alone.
+    release: evr.slice(evr.indexOf(':') + 1).includes('-') ? wanted.release : p.release,
+  });
   return OPS[op]!(c);
 }
 
 /**
  * rpmostree_get_matching_packages (hy_subject_get_best_selector): the
- * packages a request names, by the first NEVRA form that matches anything,
- * else by what they provide (capabilities, files). Case-sensitive; globs allowed.
+ * packages a request names, by the first NEVRA form (apt's forms for
+ * Debian packages) that matches anything, else by what they provide
+ * (capabilities, files). Case-sensitive; globs allowed.
  */
 export function matchSubject(pattern: string, packages: readonly SackPackage[]): SackPackage[] {
-  for (const form of FORMS) {
-    const found = packages.filter((p) => form(p).some((s) => matches(pattern, s)));
+  for (let i = 0; i < RPM_FORMS.length; i++) {
+    const found = packages.filter((p) => {
+      const form = formsOf(p)[i];
+      return form !== undefined && form(p).some((s) => matches(pattern, s));
+    });
     if (found.length > 0) return found;
   }
   return packages.filter((p) => providesCapability(p, pattern));

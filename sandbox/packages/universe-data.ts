@@ -11,11 +11,12 @@
 /** One repository package before parsing. */
 export interface UniverseRow {
   readonly name: string;
-  /** `[epoch:]version-release`. */
+  /** `[epoch:]version-release` (Debian: `[epoch:]upstream[-revision]`). */
   readonly evr: string;
   readonly arch: string;
   readonly summary: string;
-  readonly repo: 'fedora' | 'updates';
+  /** The repository id (`fedora`/`updates` on Fedora, `debian`/`debian-security` on Debian). */
+  readonly repo: string;
   /** Space-separated executables under /usr/bin (each is also a file provide). */
   readonly bins?: string;
   /** Capabilities it needs (package names, sonames, paths). */

@@ -1,47 +1,57 @@
+import { splitPackageVersion } from '../../daemon-bridge/rpm-ostree/profile.ts';
 import { compareEvr } from '../daemon/state/package-diff.ts';
-import { HTOP, nevra, PACKAGES_2026_01_01, PACKAGES_2026_01_15 } from '../seed/packages.ts';
+import { nevra } from '../seed/packages.ts';
 import type { PackageSpec } from '../seed/packages.ts';
-import { EXTRA_PACKAGES } from './universe-data.ts';
 import type { UniverseRow } from './universe-data.ts';
 
 /** A package as libdnf's sack knows it: an RPM plus where it comes from and its dependencies. */
 export interface SackPackage extends PackageSpec {
-  /** `fedora` / `updates` for repository packages, `@System` for installed (base) ones. */
+  /** A repository id (`fedora`, `updates`, …) for repository packages, `@System` for installed (base) ones. */
   readonly repo: string;
   readonly requires: readonly string[];
   /** Explicit provides; the name and the files are provided too (see providesOf). */
   readonly provides: readonly string[];
 }
 
-/** An rpm-md repository of the demo machine (its /etc/yum.repos.d, see seed/tree.ts). */
+/** A package repository of a demo machine (its /etc/yum.repos.d or sources.list, see seed/tree.ts). */
 export interface RepoInfo {
   readonly id: string;
   readonly description: string;
   readonly enabled: boolean;
 }
 
-/** The repositories, in the order libdnf lists them. */
-export const REPOS: readonly RepoInfo[] = [
-  { id: 'fedora', description: 'Fedora 43 - x86_64', enabled: true },
-  { id: 'updates', description: 'Fedora 43 - x86_64 - Updates', enabled: true },
-];
+/** The repositories of one demo machine and the packages in them. */
+export interface PackageUniverse {
+  /** The repositories, in the order the daemon lists them. */
+  readonly repos: readonly RepoInfo[];
+  /** Every package of the enabled repositories, by name, newest first. */
+  repoPackages(): readonly SackPackage[];
+  /** The newest repository package called `name` (summary, files and dependencies of that name). */
+  latestPackage(name: string): SackPackage | undefined;
+  /**
+   * Installed (base) packages from a commit's package list: each gets the
+   * metadata of the repository package of that name, or none if unknown.
+   */
+  installedPackages(list: readonly PackageSpec[]): SackPackage[];
+}
 
-/** `[epoch:]version-release` → its parts. */
-function splitEvr(evr: string): { epoch: number; version: string; release: string } {
-  const colon = evr.indexOf(':');
-  const vr = colon < 0 ? evr : evr.slice(colon + 1);
-  const dash = vr.lastIndexOf('-');
-  return {
-    epoch: colon < 0 ? 0 : Number(evr.slice(0, colon)),
-    version: vr.slice(0, dash),
-    release: vr.slice(dash + 1),
-  };
+/** What a machine's universe is made of. */
+export interface UniverseSource {
+  /** The main repository first, then the one with the newer compose's new builds. */
+  readonly repos: readonly [RepoInfo, RepoInfo, ...RepoInfo[]];
+  /** The base composes, older first: builds new in the newer one are in the second repo. */
+  readonly composes: readonly [readonly PackageSpec[], readonly PackageSpec[]];
+  /** The package the seed layers, and the repository that has it. */
+  readonly layered: PackageSpec;
+  readonly layeredRepo: string;
+  /** Installable extras with their dependencies. */
+  readonly extras: readonly UniverseRow[];
 }
 
 function fromRow(row: UniverseRow): SackPackage {
   return {
     name: row.name,
-    ...splitEvr(row.evr),
+    ...splitPackageVersion(row.evr),
     arch: row.arch,
     summary: row.summary,
     repo: row.repo,
@@ -52,65 +62,64 @@ function fromRow(row: UniverseRow): SackPackage {
   };
 }
 
-/** Name order, newest first within a name (rpmvercmp). */
+const asPkg = (p: PackageSpec) => ({ ...p, epoch: String(p.epoch) });
+
+/** Name order, newest first within a name (the distribution's version order). */
 function byNameNewestFirst(a: SackPackage, b: SackPackage): number {
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
   return -compareEvr(asPkg(a), asPkg(b));
 }
 
-const asPkg = (p: PackageSpec) => ({ ...p, epoch: String(p.epoch) });
-
 /**
  * The base composes' packages as the repositories carry them: what the
- * 2026-01-15 compose changed is in `updates`, the rest (and the older
- * builds) in `fedora`. Base packages declare no dependencies.
+ * newer compose changed is in the second repository (`updates`), the rest
+ * (and the older builds) in the first. Base packages declare no dependencies.
  */
-function basePackages(): SackPackage[] {
-  const newer = new Set(PACKAGES_2026_01_15.map(nevra));
-  const older = new Set(PACKAGES_2026_01_01.map(nevra));
+function basePackages(source: UniverseSource): SackPackage[] {
+  const [older, newer] = source.composes;
+  const [main, updates] = source.repos;
+  const newIds = new Set(newer.map(nevra));
+  const oldIds = new Set(older.map(nevra));
   const seen = new Map<string, SackPackage>();
-  for (const p of [...PACKAGES_2026_01_01, ...PACKAGES_2026_01_15, HTOP]) {
+  for (const p of [...older, ...newer, source.layered]) {
     const id = nevra(p);
     if (seen.has(id)) continue;
-    const repo = p === HTOP || (newer.has(id) && !older.has(id)) ? 'updates' : 'fedora';
+    const repo =
+      p === source.layered
+        ? source.layeredRepo
+        : newIds.has(id) && !oldIds.has(id)
+          ? updates.id
+          : main.id;
     seen.set(id, { ...p, repo, requires: [], provides: [] });
   }
   return [...seen.values()];
 }
 
-const UNIVERSE: readonly SackPackage[] = [...basePackages(), ...EXTRA_PACKAGES.map(fromRow)].sort(
-  byNameNewestFirst,
-);
-const LATEST = new Map<string, SackPackage>();
-for (const p of UNIVERSE) if (!LATEST.has(p.name)) LATEST.set(p.name, p);
-
-/** Every package of the enabled repositories, by name, newest first. */
-export function repoPackages(): readonly SackPackage[] {
-  return UNIVERSE;
-}
-
-/** The newest repository package called `name` (summary, files and dependencies of that name). */
-export function latestPackage(name: string): SackPackage | undefined {
-  return LATEST.get(name);
-}
-
-/**
- * Installed (base) packages from a commit's package list: each gets the
- * metadata of the repository package of that name, or none if unknown.
- */
-export function installedPackages(list: readonly PackageSpec[]): SackPackage[] {
-  return list.map((p) => {
-    const meta = LATEST.get(p.name);
-    return {
-      ...p,
-      summary: meta?.summary ?? p.summary,
-      repo: '@System',
-      requires: meta?.requires ?? [],
-      provides: meta?.provides ?? [],
-      ...(meta?.bins ? { bins: meta.bins } : {}),
-      ...(meta?.files ? { files: meta.files } : {}),
-    };
-  });
+/** A machine's package universe: its repositories and their packages. */
+export function createUniverse(source: UniverseSource): PackageUniverse {
+  const all: readonly SackPackage[] = [...basePackages(source), ...source.extras.map(fromRow)].sort(
+    byNameNewestFirst,
+  );
+  const latest = new Map<string, SackPackage>();
+  for (const p of all) if (!latest.has(p.name)) latest.set(p.name, p);
+  return {
+    repos: source.repos,
+    repoPackages: () => all,
+    latestPackage: (name) => latest.get(name),
+    installedPackages: (list) =>
+      list.map((p) => {
+        const meta = latest.get(p.name);
+        return {
+          ...p,
+          summary: meta?.summary ?? p.summary,
+          repo: '@System',
+          requires: meta?.requires ?? [],
+          provides: meta?.provides ?? [],
+          ...(meta?.bins ? { bins: meta.bins } : {}),
+          ...(meta?.files ? { files: meta.files } : {}),
+        };
+      }),
+  };
 }
 
 /** What `p` provides: itself (`name = evr`), its explicit provides and its files. */

@@ -1,13 +1,12 @@
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { MessageBus } from 'dbus-next';
 import { callMethod } from '../../daemon-bridge/dbus/call.ts';
 import { closeBus, connectBus } from '../../daemon-bridge/dbus/connect-bus.ts';
 import { changeToVardict, POWER_CONTROL } from './power-values.ts';
 import type { PowerChange, PowerValues } from './power-values.ts';
+import { startServiceProcess } from '../service-process.ts';
 
 const POWER_MAIN = join(dirname(fileURLToPath(import.meta.url)), 'power-main.ts');
 
@@ -66,41 +65,18 @@ export interface PowerServicesOptions {
  * (it prints READY after RequestName succeeded).
  */
 export async function startPowerServices(options: PowerServicesOptions): Promise<PowerServices> {
-  const [node, ...args] = powerCommand(options.values, options.address);
-  const child = spawn(node!, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const recent: string[] = [];
-  createInterface({ input: child.stderr }).on('line', (line) => {
-    recent.push(line);
-    if (recent.length > 20) recent.shift();
-    log(line);
-  });
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  const uniqueName = await new Promise<string>((done, fail) => {
-    const timeoutMs = options.timeoutMs ?? 30_000;
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      fail(new Error(`power stand-ins not ready within ${timeoutMs} ms:\n${recent.join('\n')}`));
-    }, timeoutMs);
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const m = /^READY (\S+)$/.exec(line);
-      if (!m) return;
-      clearTimeout(timer);
-      done(m[1]!);
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      fail(
-        new Error(`power stand-ins exited (${code}) before they were ready:\n${recent.join('\n')}`),
-      );
-    });
+  const service = await startServiceProcess(powerCommand(options.values, options.address), {
+    what: 'power stand-ins',
+    ...(options.log ? { log: options.log } : {}),
+    timeoutMs: options.timeoutMs ?? 30_000,
+    graceMs: 5_000,
   });
 
   let control: Promise<MessageBus> | null = null;
   return {
-    pid: child.pid!,
-    uniqueName,
-    exited,
+    pid: service.pid,
+    uniqueName: service.uniqueName,
+    exited: service.exited,
     async set(change) {
       const connecting = (control ??= connectBus(options.address));
       let bus: MessageBus;
@@ -112,16 +88,12 @@ export async function startPowerServices(options: PowerServicesOptions): Promise
       }
       await setPowerValues(bus, change);
     },
-    async stop(graceMs = 5_000) {
+    async stop(graceMs?: number) {
       const connecting = control;
       control = null;
       const bus = connecting ? await connecting.catch(() => null) : null;
       if (bus) closeBus(bus);
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-      await exited;
-      clearTimeout(timer);
+      await service.stop(graceMs);
     },
   };
 }

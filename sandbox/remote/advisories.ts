@@ -21,10 +21,15 @@ export type AdvisoryTuple = [string, number, number, string[], Record<string, db
 
 /**
  * Parses `ID:SEVERITY:NAME,NAME…` against the new compose's packages: the
- * advisory covers those packages' NEVRAs. An ID that looks like a CVE gets a
- * `cve_references` entry `(url, title)`.
+ * advisory covers those packages' NEVRAs (Debian: `name_version_arch`). An
+ * ID that looks like a CVE gets a `cve_references` entry `(url, title)`,
+ * the URL from the machine's tracker (`cveUrl`).
  */
-export function parseAdvisoryArg(arg: string, packages: readonly PackageSpec[]): AdvisoryTuple {
+export function parseAdvisoryArg(
+  arg: string,
+  packages: readonly PackageSpec[],
+  cveUrl: (id: string) => string = (id) => `https://bugzilla.redhat.com/show_bug.cgi?id=${id}`,
+): AdvisoryTuple {
   const [id, severityName, names, ...rest] = arg.split(':');
   if (!id || !severityName || !names || rest.length > 0)
     throw new Error(`Invalid advisory '${arg}': expected ID:SEVERITY:NAME[,NAME…]`);
@@ -39,7 +44,7 @@ export function parseAdvisoryArg(arg: string, packages: readonly PackageSpec[]):
   const extra: Record<string, dbus.Variant> = {};
   if (/^CVE-\d+-\d+$/.test(id))
     extra.cve_references = new dbus.Variant('a(ss)', [
-      [`https://bugzilla.redhat.com/show_bug.cgi?id=${id}`, `${id} ${names}: security issue`],
+      [cveUrl(id), `${id} ${names}: security issue`],
     ]);
   return [id, ADVISORY_KIND_SECURITY, severity, nevras, extra];
 }

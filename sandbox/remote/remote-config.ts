@@ -1,20 +1,18 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SANDBOX_MACHINE } from '../seed/seed-sandbox.ts';
+import type { SandboxMachine } from '../machine/machine.ts';
 import type { SandboxLayout } from '../sysroot/layout.ts';
 import { startHttpRemote } from './http-remote.ts';
 import type { HttpRemote } from './http-remote.ts';
 import { ostree } from '../sysroot/ostree-cli.ts';
 
-/** Points the machine's remote (`fedora`) at `url` in the sysroot repo's config. */
-export async function setRemoteUrl(layout: SandboxLayout, url: string): Promise<void> {
-  await ostree([
-    'config',
-    `--repo=${layout.repo}`,
-    'set',
-    `remote "${SANDBOX_MACHINE.remote}".url`,
-    url,
-  ]);
+/** Points the machine's remote (`fedora`, `debian`) at `url` in the sysroot repo's config. */
+export async function setRemoteUrl(
+  layout: SandboxLayout,
+  machine: SandboxMachine,
+  url: string,
+): Promise<void> {
+  await ostree(['config', `--repo=${layout.repo}`, 'set', `remote "${machine.remote}".url`, url]);
 }
 
 /** Regenerates the upstream repo's summary (clients resolve refs from it: a stale one hides commits). */
@@ -34,11 +32,15 @@ export async function hasSummary(layout: SandboxLayout): Promise<boolean> {
  * Serves the upstream repo over HTTP on 127.0.0.1 (summary generated if
  * missing) and points the machine's remote at it.
  */
-export async function serveRemote(layout: SandboxLayout, delayMs: number): Promise<HttpRemote> {
+export async function serveRemote(
+  layout: SandboxLayout,
+  machine: SandboxMachine,
+  delayMs: number,
+): Promise<HttpRemote> {
   if (!(await hasSummary(layout))) await updateSummary(layout);
   const remote = await startHttpRemote(layout.upstreamRepo, { delayMs });
   try {
-    await setRemoteUrl(layout, remote.url);
+    await setRemoteUrl(layout, machine, remote.url);
   } catch (err) {
     await remote.close();
     throw err;

@@ -3,6 +3,8 @@
  * (plausible NEVRAs) in two composes two weeks apart, plus `htop` to layer.
  * Only names and versions matter; each package gets a handful of small files.
  */
+import { splitPackageVersion } from '../../daemon-bridge/rpm-ostree/profile.ts';
+import { compareVersions, packageIdOf } from '../packages/naming.ts';
 
 /** One RPM as rpm-ostree records it in `rpmostree.rpmdb.pkglist`. */
 export interface PackageSpec {
@@ -18,19 +20,20 @@ export interface PackageSpec {
   readonly files?: readonly string[];
 }
 
-type Row = readonly [name: string, evr: string, arch: string, summary: string, bins?: string];
+/** One package as the data tables write it: name, `[epoch:]version-release`, arch, summary, bins. */
+export type Row = readonly [
+  name: string,
+  evr: string,
+  arch: string,
+  summary: string,
+  bins?: string,
+];
 
-/** `[epoch:]version-release` → parts. */
-function pkg([name, evr, arch, summary, bins]: Row): PackageSpec {
-  const colon = evr.indexOf(':');
-  const epoch = colon < 0 ? 0 : Number(evr.slice(0, colon));
-  const vr = colon < 0 ? evr : evr.slice(colon + 1);
-  const dash = vr.lastIndexOf('-');
+/** A table row → a package (the version split as splitPackageVersion does). */
+export function pkg([name, evr, arch, summary, bins]: Row): PackageSpec {
   return {
     name,
-    epoch,
-    version: vr.slice(0, dash),
-    release: vr.slice(dash + 1),
+    ...splitPackageVersion(evr),
     arch,
     summary,
     ...(bins ? { bins: bins.split(' ') } : {}),
@@ -215,14 +218,26 @@ export function sortPackages(list: readonly PackageSpec[]): PackageSpec[] {
   return [...list].sort((a, b) => (nevra(a) < nevra(b) ? -1 : nevra(a) > nevra(b) ? 1 : 0));
 }
 
-/** `name-[epoch:]version-release.arch`, as rpm prints it. */
+/**
+ * The package's identity: `name-[epoch:]version-release.arch` as rpm prints
+ * it, or `name_version_arch` for a Debian package (see packages/naming.ts).
+ */
 export function nevra(p: PackageSpec): string {
-  return `${p.name}-${p.epoch ? `${p.epoch}:` : ''}${p.version}-${p.release}.${p.arch}`;
+  return packageIdOf(p);
 }
 
-/** The kernel version (`uname -r`) a package list boots. */
+/**
+ * The kernel version (`uname -r`) a package list boots: Fedora's
+ * `kernel-core` version, or the ABI a Debian kernel package carries in its
+ * name (`linux-image-6.1.0-28-amd64` boots `6.1.0-28-amd64`; the newest of
+ * them when several are installed).
+ */
 export function kernelRelease(list: readonly PackageSpec[]): string {
   const k = list.find((p) => p.name === 'kernel-core');
-  if (!k) throw new Error('package list has no kernel-core');
-  return `${k.version}-${k.release}.${k.arch}`;
+  if (k) return `${k.version}-${k.release}.${k.arch}`;
+  const debian = list
+    .filter((p) => /^linux-image-\d/.test(p.name))
+    .sort((a, b) => compareVersions('deb', b, a));
+  if (debian[0]) return debian[0].name.slice('linux-image-'.length);
+  throw new Error('package list has no kernel (kernel-core or linux-image-<version>)');
 }

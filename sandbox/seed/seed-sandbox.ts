@@ -5,47 +5,23 @@ import { bootSandbox } from '../sysroot/boot-record.ts';
 import type { SandboxLayout } from '../sysroot/layout.ts';
 import { ostree } from '../sysroot/ostree-cli.ts';
 import { removeTree } from '../sysroot/remove-tree.ts';
+import { FEDORA_MACHINE } from '../machine/fedora-machine.ts';
+import { machineRefspec } from '../machine/machine.ts';
+import type { SandboxMachine } from '../machine/machine.ts';
 import { commitBase, commitLayered } from './compose.ts';
-import type { RpmmdRepo } from './compose.ts';
-import { applyUpdates, HTOP, PACKAGES_2026_01_01, PACKAGES_2026_01_15 } from './packages.ts';
+import { applyUpdates } from './packages.ts';
 import { writeTree } from './tree.ts';
 
-/** The demo machine: a Fedora Silverblue 43 install tracking the official remote and ref. */
+/** The Fedora demo machine's names (the default machine; see machine/fedora-machine.ts). */
 export const SANDBOX_MACHINE = {
-  osname: 'fedora',
-  remote: 'fedora',
-  ref: 'fedora/43/x86_64/silverblue',
-  kargs: [
-    'root=UUID=6d8e1c4a-2f7b-4e8e-9a51-3c0f5d7b9e21',
-    'rootflags=subvol=root',
-    'rw',
-    'rhgb',
-    'quiet',
-  ],
+  osname: FEDORA_MACHINE.osname,
+  remote: FEDORA_MACHINE.remote,
+  ref: FEDORA_MACHINE.ref,
+  kargs: FEDORA_MACHINE.kargs,
 } as const;
 
-/** The refspec deployments track (`remote:ref`). */
-export const SANDBOX_REFSPEC = `${SANDBOX_MACHINE.remote}:${SANDBOX_MACHINE.ref}`;
-
-const repos = (fedora: string, updates: string): RpmmdRepo[] => [
-  { id: 'fedora', generated: BigInt(Date.parse(fedora) / 1000) },
-  { id: 'updates', generated: BigInt(Date.parse(updates) / 1000) },
-];
-
-const OLD = {
-  ref: SANDBOX_MACHINE.ref,
-  version: '43.20260101.0',
-  timestamp: '2026-01-01T06:25:41Z',
-  packages: PACKAGES_2026_01_01,
-  repos: repos('2025-10-23T13:02:45Z', '2026-01-01T03:11:09Z'),
-};
-const NEW = {
-  ref: SANDBOX_MACHINE.ref,
-  version: '43.20260115.0',
-  timestamp: '2026-01-15T06:31:07Z',
-  packages: PACKAGES_2026_01_15,
-  repos: repos('2025-10-23T13:02:45Z', '2026-01-15T02:48:51Z'),
-};
+/** The refspec the Fedora machine's deployments track (`remote:ref`). */
+export const SANDBOX_REFSPEC = machineRefspec(FEDORA_MACHINE);
 
 /** True when `dir` already holds a sandbox machine. */
 export async function isSeeded(layout: SandboxLayout): Promise<boolean> {
@@ -56,15 +32,17 @@ export async function isSeeded(layout: SandboxLayout): Promise<boolean> {
 }
 
 /**
- * Creates the demo machine on first use: two deployments of the real remote
- * ref, the older (43.20260101.0) as rollback and the newer (43.20260115.0,
- * with `htop` layered) booted. Built in a staging directory and moved into
- * place last, so an interrupted seed never looks like a finished one.
- * Returns false if the machine already existed.
+ * Creates the demo machine on first use: two deployments of the machine's
+ * remote ref, the older compose as rollback and the newer one (with a
+ * package layered: `htop`) booted. Built in a staging directory and moved
+ * into place last, so an interrupted seed never looks like a finished one.
+ * Returns false if a machine already existed (whichever it is: see
+ * machineOfDir).
  */
 export async function ensureSeeded(
   layout: SandboxLayout,
   log: (line: string) => void = () => undefined,
+  machine: SandboxMachine = FEDORA_MACHINE,
 ): Promise<boolean> {
   await mkdir(layout.dir, { recursive: true });
   // Leftovers of seeds that died midway; a live seeder's staging stays untouched.
@@ -79,72 +57,75 @@ export async function ensureSeeded(
   const repo = join(sysroot, 'ostree', 'repo');
   const upstream = join(staging, 'upstream');
   const trees = join(staging, 'trees');
+  const refspec = machineRefspec(machine);
+  const [older, newer] = machine.composes;
+  const layer = machine.layer.package;
   try {
-    log(`seeding a demo ${SANDBOX_MACHINE.osname} machine in ${layout.dir}`);
+    log(`seeding a demo ${machine.title} machine (${machine.osname}) in ${layout.dir}`);
     await mkdir(sysroot, { recursive: true });
     await ostree(['admin', 'init-fs', '--modern', sysroot]);
     // bare-user-only works for root and ordinary users alike (files owned by the
     // caller, ownership recorded as root), see spikes §7.
     await rm(repo, { recursive: true, force: true });
     await ostree(['init', `--repo=${repo}`, '--mode=bare-user-only']);
-    await ostree(['admin', 'os-init', `--sysroot=${sysroot}`, SANDBOX_MACHINE.osname]);
+    await ostree(['admin', 'os-init', `--sysroot=${sysroot}`, machine.osname]);
     await ostree(['init', `--repo=${upstream}`, '--mode=archive']);
     await ostree([
       'remote',
       'add',
       `--repo=${repo}`,
       '--no-gpg-verify',
-      SANDBOX_MACHINE.remote,
+      machine.remote,
       pathToFileURL(layout.upstreamRepo).href,
     ]);
 
     const oldTree = join(trees, 'old');
-    await writeTree(oldTree, OLD.packages, OLD);
-    const oldCommit = await commitBase(upstream, oldTree, OLD);
-    await pullFromUpstream(upstream, repo);
+    await writeTree(oldTree, older.packages, older, machine);
+    const oldCommit = await commitBase(upstream, oldTree, older);
+    await pullFromUpstream(machine, upstream, repo);
     await ostree([
       'admin',
       'deploy',
       `--sysroot=${sysroot}`,
-      `--os=${SANDBOX_MACHINE.osname}`,
-      ...SANDBOX_MACHINE.kargs.map((k) => `--karg=${k}`),
-      SANDBOX_REFSPEC,
+      `--os=${machine.osname}`,
+      ...machine.kargs.map((k) => `--karg=${k}`),
+      refspec,
     ]);
-    log(`deployed ${OLD.version} (${oldCommit.slice(0, 12)})`);
+    log(`deployed ${older.version} (${oldCommit.slice(0, 12)})`);
 
     const newTree = join(trees, 'new');
-    await writeTree(newTree, NEW.packages, NEW);
-    const newCommit = await commitBase(upstream, newTree, NEW);
-    await pullFromUpstream(upstream, repo);
+    await writeTree(newTree, newer.packages, newer, machine);
+    const newCommit = await commitBase(upstream, newTree, newer);
+    await pullFromUpstream(machine, upstream, repo);
 
-    const layeredPackages = applyUpdates(NEW.packages, [HTOP]);
+    const layeredPackages = applyUpdates(newer.packages, [layer]);
     const layeredTree = join(trees, 'layered');
-    await writeTree(layeredTree, layeredPackages, NEW);
+    await writeTree(layeredTree, layeredPackages, newer, machine);
     const layered = await commitLayered(repo, layeredTree, {
       parent: newCommit,
-      baseVersion: NEW.version,
-      timestamp: '2026-01-16T09:12:44Z',
+      baseVersion: newer.version,
+      timestamp: machine.layer.timestamp,
       packages: layeredPackages,
-      layered: [HTOP.name],
-      repos: repos('2025-10-23T13:02:45Z', '2026-01-16T08:40:12Z'),
+      layered: [layer.name],
+      repos: machine.layer.repos,
     });
     // rpm-ostree keeps the base of a layered deployment alive with this ref.
     await ostree(['refs', `--repo=${repo}`, `--create=rpmostree/base/0`, newCommit]);
     const originFile = join(staging, 'layered.origin');
     await writeFile(
       originFile,
-      `[origin]\nbaserefspec=${SANDBOX_REFSPEC}\n\n[packages]\nrequested=${HTOP.name};\n`,
+      `[origin]\nbaserefspec=${refspec}\n\n[packages]\nrequested=${layer.name};\n`,
     );
     await ostree([
       'admin',
       'deploy',
       `--sysroot=${sysroot}`,
-      `--os=${SANDBOX_MACHINE.osname}`,
+      `--os=${machine.osname}`,
       '--retain',
       `--origin-file=${originFile}`,
       layered,
     ]);
-    log(`deployed ${NEW.version} + ${HTOP.name} (${layered.slice(0, 12)})`);
+    log(`deployed ${newer.version} + ${layer.name} (${layered.slice(0, 12)})`);
 
     await removeTree(trees);
     await mkdir(join(layout.upstreamRepo, '..'), { recursive: true });
@@ -152,7 +133,7 @@ export async function ensureSeeded(
     await writeDefaultConfig(layout);
     await rename(sysroot, layout.sysroot);
     await bootSandbox(layout);
-    log(`booted ${NEW.version} + ${HTOP.name}`);
+    log(`booted ${newer.version} + ${layer.name}`);
     return true;
   } finally {
     await removeTree(staging);
@@ -168,15 +149,19 @@ function isRunning(pid: number): boolean {
   }
 }
 
-async function pullFromUpstream(upstream: string, repo: string): Promise<void> {
+async function pullFromUpstream(
+  machine: SandboxMachine,
+  upstream: string,
+  repo: string,
+): Promise<void> {
   // pull-local with --remote writes refs/remotes/<remote>/<ref>, exactly what a
   // pull from the configured remote would; it just reads the staging copy.
   await ostree([
     'pull-local',
     `--repo=${repo}`,
-    `--remote=${SANDBOX_MACHINE.remote}`,
+    `--remote=${machine.remote}`,
     upstream,
-    SANDBOX_MACHINE.ref,
+    machine.ref,
   ]);
 }
 

@@ -1,6 +1,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { writePackageFiles } from '../packages/package-files.ts';
+import type { SandboxMachine } from '../machine/machine.ts';
 import { kernelRelease } from './packages.ts';
 import type { PackageSpec } from './packages.ts';
 
@@ -11,15 +12,17 @@ export interface ComposeInfo {
 }
 
 /**
- * Writes a small but plausible Fedora Silverblue root filesystem for
- * `packages` into `dir`: the /usr-merged layout with its top-level symlinks,
- * a kernel and initramfs under /usr/lib/modules (what `ostree admin deploy`
- * needs), os-release, default config in /usr/etc and a few files per package.
+ * Writes a small but plausible root filesystem of `machine` (Fedora
+ * Silverblue, Debian) for `packages` into `dir`: the /usr-merged layout with
+ * its top-level symlinks, a kernel and initramfs under /usr/lib/modules (what
+ * `ostree admin deploy` needs), the distribution's os-release and default
+ * config in /usr/etc, and a few files per package.
  */
 export async function writeTree(
   dir: string,
   packages: readonly PackageSpec[],
   compose: ComposeInfo,
+  machine: SandboxMachine,
 ): Promise<void> {
   const file = async (path: string, content: string, mode = 0o644) => {
     const full = join(dir, path);
@@ -58,63 +61,9 @@ export async function writeTree(
     `initramfs for ${kver}, compose ${compose.version}\n`,
   );
   await file(`usr/lib/modules/${kver}/modules.dep`, '');
-  await file('usr/lib/os-release', osRelease(compose.version));
+  for (const [path, content] of Object.entries(machine.releaseFiles(compose.version)))
+    await file(path, content);
   await link('usr/etc/os-release', '../usr/lib/os-release');
-  await file('usr/etc/hostname', 'fedora\n');
   await file('usr/etc/passwd', 'root:x:0:0:Super User:/root:/bin/bash\n');
   await file('usr/etc/group', 'root:x:0:\nwheel:x:10:\n');
-  await file(
-    'usr/etc/rpm-ostreed.conf',
-    '[Daemon]\n#AutomaticUpdatePolicy=none\n#IdleExitTimeout=60\n',
-  );
-  await file(
-    'usr/etc/yum.repos.d/fedora.repo',
-    repoFile('fedora', 'Fedora $releasever - $basearch'),
-  );
-  await file(
-    'usr/etc/yum.repos.d/fedora-updates.repo',
-    repoFile('updates', 'Fedora $releasever - $basearch - Updates'),
-  );
-}
-
-function osRelease(version: string): string {
-  return [
-    'NAME="Fedora Linux"',
-    `VERSION="${version} (Silverblue)"`,
-    'RELEASE_TYPE=stable',
-    'ID=fedora',
-    'VERSION_ID=43',
-    'VERSION_CODENAME=""',
-    'PLATFORM_ID="platform:f43"',
-    `PRETTY_NAME="Fedora Linux ${version} (Silverblue)"`,
-    'ANSI_COLOR="0;38;2;60;110;180"',
-    'LOGO=fedora-logo-icon',
-    'CPE_NAME="cpe:/o:fedoraproject:fedora:43"',
-    'DEFAULT_HOSTNAME="fedora"',
-    'HOME_URL="https://silverblue.fedoraproject.org"',
-    'DOCUMENTATION_URL="https://docs.fedoraproject.org/en-US/fedora-silverblue/"',
-    'SUPPORT_URL="https://ask.fedoraproject.org/"',
-    'BUG_REPORT_URL="https://github.com/fedora-silverblue/issue-tracker/issues"',
-    'REDHAT_BUGZILLA_PRODUCT="Fedora"',
-    'REDHAT_BUGZILLA_PRODUCT_VERSION=43',
-    'REDHAT_SUPPORT_PRODUCT="Fedora"',
-    'REDHAT_SUPPORT_PRODUCT_VERSION=43',
-    'SUPPORT_END=2026-12-02',
-    'VARIANT="Silverblue"',
-    'VARIANT_ID=silverblue',
-    `OSTREE_VERSION='${version}'`,
-    '',
-  ].join('\n');
-}
-
-function repoFile(id: string, name: string): string {
-  return [
-    `[${id}]`,
-    `name=${name}`,
-    `metalink=https://mirrors.fedoraproject.org/metalink?repo=${id === 'fedora' ? 'fedora' : 'updates-released'}-f$releasever&arch=$basearch`,
-    'enabled=1',
-    'gpgcheck=1',
-    'gpgkey=file:///etc/pki/rpm-gpg/RPM-GPG-KEY-fedora-$releasever-$basearch',
-    '',
-  ].join('\n');
 }

@@ -19,11 +19,12 @@ export const SHOTS_DIR = join(repoRoot, 'test-results', 'e2e');
 export async function startWebApp(
   dir: string,
   home = join(dir, 'home'),
+  extraArgs: readonly string[] = [],
 ): Promise<{ app: Spawned; url: string; home: string }> {
   mkdirSync(home, { recursive: true });
   const app = spawnGroup(
     join(repoRoot, 'node_modules', '.bin', 'tsx'),
-    ['scripts/start.ts', '--web', '--sandbox', '--sandbox-dir', dir, '--port', '0'],
+    ['scripts/start.ts', '--web', '--sandbox', '--sandbox-dir', dir, '--port', '0', ...extraArgs],
     {
       cwd: repoRoot,
       env: {

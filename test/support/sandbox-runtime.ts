@@ -3,7 +3,7 @@ import { silentLogger } from '../../daemon-bridge/logger.ts';
 import { createAppRuntime } from '../../daemon-bridge/runtime.ts';
 import type { AppRuntime } from '../../daemon-bridge/runtime.ts';
 import { startSandbox } from '../../sandbox/launch.ts';
-import type { RunningSandbox } from '../../sandbox/launch.ts';
+import type { RunningSandbox, SandboxProfile } from '../../sandbox/launch.ts';
 import { waitForState } from './runtime-probe.ts';
 
 export interface SandboxRuntime {
@@ -18,12 +18,19 @@ export interface SandboxRuntime {
  * A whole sandbox (bus, daemon, remote, logind stand-in) in `dir`, and the
  * app's runtime connected to it as in sandbox mode, once the daemon is ready.
  * Finished transactions close after 2 s instead of 30 so tests move on.
+ * `profile` picks the daemon (default rpm-ostree on the Fedora machine;
+ * apt-ostree serves the Debian one) and the runtime's profile with it.
  */
-export async function startSandboxRuntime(dir: string): Promise<SandboxRuntime> {
-  const sandbox = await startSandbox({ dir, log: () => {}, transactionLinger: 2 });
+export async function startSandboxRuntime(
+  dir: string,
+  options: { readonly profile?: SandboxProfile } = {},
+): Promise<SandboxRuntime> {
+  const profile = options.profile ?? 'rpm-ostree';
+  const sandbox = await startSandbox({ dir, profile, log: () => {}, transactionLinger: 2 });
   const runtime = await createAppRuntime({
     mode: { kind: 'sandbox', dir, reason: 'requested' },
     busAddress: sandbox.address,
+    daemon: profile,
     log: silentLogger,
   });
   const ready = await waitForState(runtime, 'ready', (s) => s.daemon.kind === 'ready');

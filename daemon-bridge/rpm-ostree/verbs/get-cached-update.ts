@@ -21,5 +21,9 @@ export async function getCachedUpdate(
     body: [interfaces(profile).os, 'CachedUpdate'],
     timeoutMs: 120_000,
   });
-  return parseCachedUpdate(unwrapVariant(value, 'a{sv}', 'OS.CachedUpdate'));
+  return parseCachedUpdate(
+    unwrapVariant(value, 'a{sv}', 'OS.CachedUpdate'),
+    'OS.CachedUpdate',
+    profile,
+  );
 }

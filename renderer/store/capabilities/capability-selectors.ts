@@ -1,5 +1,7 @@
 import { supports } from '../../../daemon-bridge/contract/capabilities.ts';
 import type { Capability, DaemonKind } from '../../../daemon-bridge/contract/capabilities.ts';
+import { commandLineTools } from '../../../daemon-bridge/contract/command-lines.ts';
+import type { CommandLineTool } from '../../../daemon-bridge/contract/command-lines.ts';
 import type { AppState } from '../../../daemon-bridge/contract/domain.ts';
 
 type Slices = { readonly app: AppState | null };
@@ -20,3 +22,8 @@ export const selectSupports =
     const kind = selectDaemonKind(s);
     return kind === null || supports(kind, capability);
   };
+
+/** The connected daemon's command-line tool, for the command hints (rpm-ostree until one is known). */
+export function selectCliTool(s: Slices): CommandLineTool {
+  return commandLineTools[selectDaemonKind(s) ?? 'rpm-ostree'];
+}

@@ -6,7 +6,9 @@ import {
   overrideCommandLine,
   packageChangeCommandLine,
   resetCommandLine,
+  RPM_OSTREE_CLI,
 } from '../../../daemon-bridge/contract/command-lines.ts';
+import type { CommandLineTool } from '../../../daemon-bridge/contract/command-lines.ts';
 import { assertNever } from '../../../daemon-bridge/contract/domain.ts';
 import type { RebootItem } from '../reboot-diff/reboot-diff.ts';
 
@@ -17,18 +19,21 @@ export type PackageAction =
   | { readonly kind: 'override-reset'; readonly name: string }
   | { readonly kind: 'reset'; readonly layering: boolean; readonly overrides: boolean };
 
-export function packageActionCommandLine(action: PackageAction): string {
+export function packageActionCommandLine(
+  action: PackageAction,
+  tool: CommandLineTool = RPM_OSTREE_CLI,
+): string {
   switch (action.kind) {
     case 'install':
-      return packageChangeCommandLine({ add: [action.name], remove: [] });
+      return packageChangeCommandLine({ add: [action.name], remove: [] }, tool);
     case 'uninstall':
-      return packageChangeCommandLine({ add: [], remove: [action.name] });
+      return packageChangeCommandLine({ add: [], remove: [action.name] }, tool);
     case 'override-remove':
-      return overrideCommandLine({ remove: [action.name], reset: [] });
+      return overrideCommandLine({ remove: [action.name], reset: [] }, tool);
     case 'override-reset':
-      return overrideCommandLine({ remove: [], reset: [action.name] });
+      return overrideCommandLine({ remove: [], reset: [action.name] }, tool);
     case 'reset':
-      return resetCommandLine(action);
+      return resetCommandLine(action, tool);
     default:
       return assertNever(action);
   }

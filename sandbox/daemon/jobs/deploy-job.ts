@@ -75,7 +75,12 @@ export async function deployJob(
   const mergeCommit = await ctx.commits.load(merge.checksum);
   const current = await baseCommit(ctx.commits, merge.checksum);
 
-  let edit = applyLayeringChanges(originRequests(merge.origin), changes, basePackagesOf(current));
+  const { universe } = ctx.machine;
+  let edit = applyLayeringChanges(
+    originRequests(merge.origin),
+    changes,
+    basePackagesOf(current, universe),
+  );
   let changed = edit.changed;
   edit = applyOverrideResets(edit.requests, changes, removedOf(mergeCommit));
   changed ||= edit.changed;
@@ -85,7 +90,11 @@ export async function deployJob(
     target = await pullBase(ctx, origin.refspec, current, flags, out);
     changed ||= target.checksum !== current.checksum;
   }
-  edit = applyOverrideRemovals(edit.requests, changes.overrideRemove, basePackagesOf(target));
+  edit = applyOverrideRemovals(
+    edit.requests,
+    changes.overrideRemove,
+    basePackagesOf(target, universe),
+  );
   changed ||= edit.changed;
   const requests = edit.requests;
   const isUpgrade = !flags.noPullBase && !flags.revision;
@@ -97,7 +106,7 @@ export async function deployJob(
     await writeCachedUpdate(ctx.layout, { checksum: target.checksum, updateSha256 });
     return;
   }
-  const { plan, messages } = planLayer(target, requests);
+  const { plan, messages } = planLayer(target, requests, universe);
   for (const line of messages) out.message(line);
   const mergeState = isLayered(mergeCommit)
     ? metaString(mergeCommit, 'rpmostree.state-sha512')

@@ -1,5 +1,4 @@
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { SandboxLayout } from '../../sysroot/layout.ts';
 import { ostree } from '../../sysroot/ostree-cli.ts';
 import type { SysrootState } from '../../sysroot/read-sysroot.ts';
@@ -77,6 +76,5 @@ export async function cleanupJob(
     await ostree(['admin', 'cleanup', `--sysroot=${layout.sysroot}`]);
     out.taskEnd('done');
   }
-  if (elements.includes('repomd'))
-    await rm(join(layout.dir, 'cache', 'rpm-ostree'), { recursive: true, force: true });
+  if (elements.includes('repomd')) await rm(layout.cacheDir, { recursive: true, force: true });
 }

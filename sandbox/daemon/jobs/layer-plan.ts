@@ -1,7 +1,7 @@
 import { depsolve } from '../../packages/depsolve.ts';
 import { matchSubject } from '../../packages/subject.ts';
-import { installedPackages, repoPackages } from '../../packages/universe.ts';
-import type { SackPackage } from '../../packages/universe.ts';
+import { machineOfPackages } from '../../machine/machines.ts';
+import type { PackageUniverse, SackPackage } from '../../packages/universe.ts';
 import { packagesFromPkglist } from '../../remote/package-args.ts';
 import { layerStateDigest } from '../../seed/compose.ts';
 import { nevra, sortPackages } from '../../seed/packages.ts';
@@ -32,21 +32,32 @@ export interface LayerOutcome {
   readonly messages: readonly string[];
 }
 
-/** A commit's packages as libdnf's installed sack knows them. */
-export function basePackagesOf(commit: Commit): SackPackage[] {
+/**
+ * A commit's packages as libdnf's installed sack knows them, with the
+ * metadata of `universe` (default: the machine whose packages they are).
+ */
+export function basePackagesOf(
+  commit: Commit,
+  universe: PackageUniverse = machineOfPackages(commitPackages(commit)).universe,
+): SackPackage[] {
   const rows = commitPackages(commit).map((p) => [p.name, p.epoch, p.version, p.release, p.arch]);
-  return installedPackages(packagesFromPkglist(rows));
+  return universe.installedPackages(packagesFromPkglist(universe, rows));
 }
 
 /**
  * rpmostree_sysroot_upgrader_prep_layering on `base`: removals of packages
  * the base does not have are inactive, requests the base already provides
  * are inactive (or an error if an override removes the provider), the rest
- * is depsolved against the repositories.
+ * is depsolved against the repositories of `universe` (default: the
+ * machine whose packages `base` holds).
  */
-export function planLayer(base: Commit, requests: PackageRequests): LayerOutcome {
+export function planLayer(
+  base: Commit,
+  requests: PackageRequests,
+  universe: PackageUniverse = machineOfPackages(commitPackages(base)).universe,
+): LayerOutcome {
   const messages: string[] = [];
-  const installed = basePackagesOf(base);
+  const installed = basePackagesOf(base, universe);
   const removed: SackPackage[] = [];
   const inactiveRemovals: string[] = [];
   for (const name of requests.removals) {
@@ -79,7 +90,7 @@ export function planLayer(base: Commit, requests: PackageRequests): LayerOutcome
     requests: active,
     installed: kept,
     removedNames,
-    available: repoPackages(),
+    available: universe.repoPackages(),
   });
   return {
     plan: {

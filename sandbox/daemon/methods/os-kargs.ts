@@ -16,13 +16,18 @@ function atoi(digits: string): number {
 }
 
 /** rpmostreed_deployment_get_for_index: an index into all deployments (every osname). */
-function deploymentForIndex(all: readonly DeploymentRecord[], index: string): DeploymentRecord {
+function deploymentForIndex(
+  all: readonly DeploymentRecord[],
+  index: string,
+  errorDomain: string,
+): DeploymentRecord {
+  const fail = (text: string) => rpmostreedError('Failed', text, errorDomain);
   if (!/^[0-9]*$/.test(index))
-    throw rpmostreedError('Failed', `Invalid deployment index ${index}, must be a number and >= 0`);
+    throw fail(`Invalid deployment index ${index}, must be a number and >= 0`);
   const i = atoi(index);
   // The daemon compares the int with an unsigned length: a wrapped negative is out of range.
   if (i < 0 || i >= all.length)
-    throw rpmostreedError('Failed', `Out of range deployment index ${i}, expected < ${all.length}`);
+    throw fail(`Out of range deployment index ${i}, expected < ${all.length}`);
   return all[i]!;
 }
 
@@ -80,7 +85,10 @@ export function kernelArgsMethods(
     GetDeploymentBootConfig: async (_call, [deployid, isPending]) => {
       await ctx.reload();
       const { deployments, booted } = ctx.state.sysroot;
-      if (deployid !== '') return bootConfig(deploymentForIndex(deployments, deployid as string));
+      if (deployid !== '')
+        return bootConfig(
+          deploymentForIndex(deployments, deployid as string, ctx.profile.errorDomain),
+        );
       // "" = the origin merge deployment (pending, else booted) with is_pending,
       // else ostree's merge deployment (the booted one when booted into this OS).
       const first = deployments.find((d) => d.osname === osname);

@@ -1,7 +1,7 @@
 import * as dbus from 'dbus-next';
 import { getPackages, searchPackages, whatProvides } from '../../packages/package-query.ts';
 import type { PackageHit } from '../../packages/package-query.ts';
-import { REPOS } from '../../packages/universe.ts';
+import { packageVersionOf } from '../../packages/naming.ts';
 import { nevra } from '../../seed/packages.ts';
 import type { DaemonContext } from '../daemon-context.ts';
 import { DBUS_ERROR } from '../service/errors.ts';
@@ -18,7 +18,7 @@ function packageInfo({ key, pkg }: PackageHit): VarDict {
     version: s(pkg.version),
     arch: s(pkg.arch),
     nevra: s(nevra(pkg)),
-    evr: s(`${pkg.epoch ? `${pkg.epoch}:` : ''}${pkg.version}-${pkg.release}`),
+    evr: s(packageVersionOf(pkg)),
     summary: s(pkg.summary),
     reponame: s(pkg.repo),
   };
@@ -26,8 +26,9 @@ function packageInfo({ key, pkg }: PackageHit): VarDict {
 
 /**
  * OS.ListRepos, WhatProvides, GetPackages and Search (reference §5.6): sync
- * queries over the sandbox's repositories (sandbox/packages), which stand in
- * for the rpm-md the real daemon loads (repository packages only, no rpmdb).
+ * queries over the machine's repositories (sandbox/packages), which stand in
+ * for the rpm-md (apt lists) the real daemon loads (repository packages
+ * only, no rpmdb).
  */
 export function packageQueryMethods(
   ctx: DaemonContext,
@@ -36,7 +37,7 @@ export function packageQueryMethods(
   return {
     ListRepos: async () => {
       await ctx.reload();
-      return REPOS.map((r) => ({
+      return ctx.machine.universe.repos.map((r) => ({
         id: new dbus.Variant('s', r.id),
         description: new dbus.Variant('s', r.description),
         'is-devel': new dbus.Variant('b', false),
@@ -46,18 +47,18 @@ export function packageQueryMethods(
     },
     WhatProvides: async (_call, [provides]) => {
       await ctx.reload();
-      return whatProvides(provides as string[]).map(packageInfo);
+      return whatProvides(ctx.machine.universe, provides as string[]).map(packageInfo);
     },
     GetPackages: async (_call, [names]) => {
       await ctx.reload();
-      return getPackages(names as string[]).map(packageInfo);
+      return getPackages(ctx.machine.universe, names as string[]).map(packageInfo);
     },
     Search: async (_call, [names]) => {
       // Checked before anything is loaded, as a G_DBUS_ERROR.
       if ((names as string[]).length === 0)
         throw new dbus.DBusError(DBUS_ERROR.failed, 'Must specify a term for search');
       await ctx.reload();
-      return searchPackages(names as string[]).map(packageInfo);
+      return searchPackages(ctx.machine.universe, names as string[]).map(packageInfo);
     },
   };
 }

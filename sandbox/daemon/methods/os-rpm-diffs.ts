@@ -1,4 +1,5 @@
 import * as dbus from 'dbus-next';
+import { member } from '../../../daemon-bridge/rpm-ostree/profile.ts';
 import type { Commit } from '../../sysroot/commits.ts';
 import { metaString } from '../../sysroot/commits.ts';
 import { resolveRev } from '../../sysroot/repo-refs.ts';
@@ -34,7 +35,11 @@ function details(osname: string, target: Commit, refspec: string): VarDict {
   return d;
 }
 
-/** The GetXRpmDiff and DownloadXRpmDiff methods (reference §5.4, §5.6, §8.3). */
+/**
+ * The GetXRpmDiff and DownloadXRpmDiff methods (reference §5.4, §5.6, §8.3),
+ * keyed by rpm-ostree's names; os-objects.ts serves them under the
+ * profile's (GetXAptDiff …), and ActiveTransaction names them that way too.
+ */
 export function rpmDiffMethods(ctx: DaemonContext, osname: string): Record<string, MethodHandler> {
   const merge = () => {
     const q = queryDeployments(ctx.state.sysroot, osname);
@@ -112,8 +117,14 @@ export function rpmDiffMethods(ctx: DaemonContext, osname: string): Record<strin
       );
       return cachedDiff(from, target, refspec);
     },
-    DownloadUpdateRpmDiff: (call) => packageDiff(call, 'DownloadUpdateRpmDiff', [], null),
+    DownloadUpdateRpmDiff: (call) =>
+      packageDiff(call, member(ctx.profile, 'DownloadUpdateRpmDiff'), [], null),
     DownloadDeployRpmDiff: (call, [revision, packages]) =>
-      packageDiff(call, 'DownloadDeployRpmDiff', [revision, packages], revision as string),
+      packageDiff(
+        call,
+        member(ctx.profile, 'DownloadDeployRpmDiff'),
+        [revision, packages],
+        revision as string,
+      ),
   };
 }

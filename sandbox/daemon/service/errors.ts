@@ -18,12 +18,16 @@ export function ioError(code: IoErrorCode, text: string): dbus.DBusError {
   return new dbus.DBusError(ioErrorName(code), text);
 }
 
-/** rpm-ostreed's own error domain (`org.projectatomic.rpmostreed.Error.*`). */
+/**
+ * The daemon's own error domain: rpm-ostreed's `org.projectatomic.rpmostreed.Error.*`,
+ * or the profile's (`errorDomain`, e.g. apt-ostree's).
+ */
 export function rpmostreedError(
   kind: 'Failed' | 'InvalidSysroot' | 'NotAuthorized' | 'UpdateInProgress' | 'InvalidRefspec',
   text: string,
+  domain = 'org.projectatomic.rpmostreed.Error',
 ): dbus.DBusError {
-  return new dbus.DBusError(`org.projectatomic.rpmostreed.Error.${kind}`, text);
+  return new dbus.DBusError(`${domain}.${kind}`, text);
 }
 
 /** Standard bus errors GDBus sends for malformed calls. */

@@ -1,4 +1,6 @@
 import * as dbus from 'dbus-next';
+import { member } from '../../../daemon-bridge/rpm-ostree/profile.ts';
+import type { DaemonProfile } from '../../../daemon-bridge/rpm-ostree/profile.ts';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ADVISORIES_KEY } from '../../remote/advisories.ts';
@@ -11,7 +13,7 @@ import type { VarDict } from './deployment-dict.ts';
 import { commitPackages, diffPackages } from './package-diff.ts';
 import { cachedRpmDiff, isEmptyDiff } from './rpm-diff-variants.ts';
 
-/** What the sandbox keeps in its /var/cache/rpm-ostree/cached-update.gv stand-in. */
+/** What the sandbox keeps in its /var/cache/rpm-ostree/cached-update.gv stand-in (`layout.cacheDir`). */
 export interface CachedUpdateRecord {
   /** The new base commit. */
   readonly checksum: string;
@@ -21,8 +23,7 @@ export interface CachedUpdateRecord {
   readonly deployment?: string;
 }
 
-const cachePath = (layout: SandboxLayout) =>
-  join(layout.dir, 'cache', 'rpm-ostree', 'cached-update.json');
+const cachePath = (layout: SandboxLayout) => join(layout.cacheDir, 'cached-update.json');
 
 /** Writes the cached-update record. */
 export async function writeCachedUpdate(
@@ -63,12 +64,14 @@ export function requestedPackages(d: DeploymentRecord): Set<string> {
  * The CachedUpdate property (reference §8.4) from the cache record, as
  * rpmostreed_update_generate_variant builds it; `{}` when there is no record,
  * when it is stale (update-sha256 ≠ booted checksum: the record is deleted,
- * as the daemon does) or when nothing is new.
+ * as the daemon does) or when nothing is new. The diff goes under the
+ * profile's name for `rpm-diff`.
  */
 export async function loadCachedUpdate(
   layout: SandboxLayout,
   commits: CommitStore,
   booted: DeploymentRecord | null,
+  profile: DaemonProfile,
 ): Promise<VarDict> {
   const record = await readRecord(layout);
   if (!record || !booted) return {};
@@ -100,7 +103,7 @@ export async function loadCachedUpdate(
   put('origin', 's', origin?.refspec ?? '');
   put('gpg-enabled', 'b', false);
   put('ref-has-new-commit', 'b', refHasNewCommit);
-  if (!isEmptyDiff(diff)) put('rpm-diff', 'a{sv}', cachedRpmDiff(diff, layered));
+  if (!isEmptyDiff(diff)) put(member(profile, 'rpm-diff'), 'a{sv}', cachedRpmDiff(diff, layered));
   const advisories = next.metadata[ADVISORIES_KEY];
   if (advisories?.signature === 'a(suuasa{sv})' && (advisories.value as unknown[]).length > 0)
     put('advisories', 'a(suuasa{sv})', advisories.value);

@@ -9,7 +9,7 @@ import { loadCachedUpdate } from './cached-update.ts';
 import { deploymentDict } from './deployment-dict.ts';
 import type { DeploymentContext, VarDict } from './deployment-dict.ts';
 
-/** Property values of one OS object. */
+/** Property values of one OS object, by rpm-ostree's names (os-objects.ts renames them per profile). */
 export interface OsProperties {
   readonly Name: string;
   readonly BootedDeployment: VarDict;
@@ -115,5 +115,5 @@ export async function loadDaemonModel(
 ): Promise<DaemonModel> {
   const sysroot = await readSysroot(layout, await readBootRecord(layout));
   const model = await buildModel(sysroot, { commits, repo: layout.repo }, profile);
-  return withCachedUpdate(model, await loadCachedUpdate(layout, commits, sysroot.booted));
+  return withCachedUpdate(model, await loadCachedUpdate(layout, commits, sysroot.booted, profile));
 }

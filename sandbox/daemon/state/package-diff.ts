@@ -1,3 +1,4 @@
+import { compareVersions, namingOf, packageVersionOf } from '../../packages/naming.ts';
 import type { Commit } from '../../sysroot/commits.ts';
 
 /** One row of `rpmostree.rpmdb.pkglist`. */
@@ -24,50 +25,18 @@ export function commitPackages(commit: Commit): Pkg[] {
   );
 }
 
-/** `[epoch:]version-release` as rpm-ostree prints EVRs (epoch omitted when 0). */
+/**
+ * The version as diffs print it: `[epoch:]version-release` as rpm-ostree
+ * prints EVRs, or a Debian version `[epoch:]upstream[-revision]` (epoch
+ * omitted when 0).
+ */
 export function evr(p: Pkg): string {
-  return `${p.epoch && p.epoch !== '0' ? `${p.epoch}:` : ''}${p.version}-${p.release}`;
+  return packageVersionOf(p);
 }
 
-/** rpm's rpmvercmp: alternating numeric/alpha segments, `~` sorts before anything. */
-export function rpmvercmp(a: string, b: string): number {
-  if (a === b) return 0;
-  const seg = /~|\^|\d+|[a-zA-Z]+/g;
-  const sa = a.match(seg) ?? [];
-  const sb = b.match(seg) ?? [];
-  for (let i = 0; i < Math.max(sa.length, sb.length); i++) {
-    const x = sa[i];
-    const y = sb[i];
-    if (x === '~' || y === '~') {
-      if (x !== y) return x === '~' ? -1 : 1;
-      continue;
-    }
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    const xn = /^\d/.test(x);
-    const yn = /^\d/.test(y);
-    if (xn !== yn) return xn ? 1 : -1;
-    const c = xn
-      ? BigInt(x) === BigInt(y)
-        ? 0
-        : BigInt(x) > BigInt(y)
-          ? 1
-          : -1
-      : x === y
-        ? 0
-        : x > y
-          ? 1
-          : -1;
-    if (c !== 0) return c;
-  }
-  return 0;
-}
-
-/** Compares two packages' EVRs. */
+/** Compares two packages' versions (rpmvercmp, or dpkg's order for Debian packages). */
 export function compareEvr(a: Pkg, b: Pkg): number {
-  const e = Number(a.epoch || 0) - Number(b.epoch || 0);
-  if (e !== 0) return Math.sign(e);
-  return rpmvercmp(a.version, b.version) || rpmvercmp(a.release, b.release);
+  return compareVersions(namingOf(a.arch), a, b);
 }
 
 /** Packages added, removed, upgraded and downgraded from `before` to `after`, each sorted by name. */
@@ -78,7 +47,7 @@ export interface PackageDiff {
   readonly downgraded: [Pkg, Pkg][];
 }
 
-/** The rpm diff of two package lists, matched by name (and arch). */
+/** The package diff of two package lists, matched by name (and arch). */
 export function diffPackages(before: readonly Pkg[], after: readonly Pkg[]): PackageDiff {
   const key = (p: Pkg) => `${p.name}.${p.arch}`;
   const old = new Map(before.map((p) => [key(p), p]));

@@ -34,6 +34,8 @@ export interface TransactionManagerOptions {
   readonly socketPath: string;
   /** Seconds a finished transaction waits for its peers to leave (rpm-ostreed: 30). */
   readonly lingerSeconds: number;
+  /** The daemon's command-line tool, for the "cancel with `… cancel`" hint. */
+  readonly cliName: string;
   readonly sysroot: () => ServiceInterface;
   /** Re-reads the sysroot (after a successful job, before Finished). */
   readonly reload: () => Promise<void>;
@@ -88,7 +90,7 @@ export class TransactionManager {
       }
       throw ioError(
         IoErrorCode.BUSY,
-        `Transaction in progress: ${existing.txn.currentTitle}\n You can cancel the current transaction with \`rpm-ostree cancel\``,
+        `Transaction in progress: ${existing.txn.currentTitle}\n You can cancel the current transaction with \`${this.options.cliName} cancel\``,
       );
     }
     let active: Active | null = null;
