@@ -1,5 +1,6 @@
 import { daemonKinds } from './contract/capabilities.ts';
 import type { DaemonKind } from './contract/capabilities.ts';
+import type { MessageBus } from 'dbus-next';
 import { getNameOwner, listActivatableNames } from './dbus/bus-driver.ts';
 import { closeBus, connectBus } from './dbus/connect-bus.ts';
 import { PROFILES } from './rpm-ostree/profile.ts';
@@ -37,13 +38,7 @@ export type BusSurvey =
  * nothing: it only asks the bus driver.
  */
 export async function surveyDaemons(address: string, timeoutMs = 3000): Promise<BusSurvey> {
-  let bus;
-  try {
-    bus = await connectBus(address, timeoutMs);
-  } catch (err) {
-    return { kind: 'no-bus', message: err instanceof Error ? err.message : String(err) };
-  }
-  try {
+  return askBus(address, timeoutMs, async (bus) => {
     const activatable = new Set(await listActivatableNames(bus));
     const found: FoundDaemon[] = [];
     for (const kind of daemonKinds) {
@@ -52,6 +47,23 @@ export async function surveyDaemons(address: string, timeoutMs = 3000): Promise<
       else if (activatable.has(name)) found.push({ kind, presence: 'activatable' });
     }
     return { kind: 'bus', found };
+  });
+}
+
+/** Runs `ask` on a short-lived connection to `address`; no bus there is an answer, not an error. */
+async function askBus<T>(
+  address: string,
+  timeoutMs: number,
+  ask: (bus: MessageBus) => Promise<T>,
+): Promise<T | { readonly kind: 'no-bus'; readonly message: string }> {
+  let bus: MessageBus;
+  try {
+    bus = await connectBus(address, timeoutMs);
+  } catch (err) {
+    return { kind: 'no-bus', message: err instanceof Error ? err.message : String(err) };
+  }
+  try {
+    return await ask(bus);
   } finally {
     closeBus(bus);
   }
@@ -80,23 +92,15 @@ export function chooseDaemon(
  * Is this profile's daemon on the bus at `address`, running or startable by
  * D-Bus activation? Starts nothing: it only asks the bus driver.
  */
-export async function detectDaemon(
+export function detectDaemon(
   address: string,
   profile: DaemonProfile,
   timeoutMs = 3000,
 ): Promise<DaemonPresence> {
-  let bus;
-  try {
-    bus = await connectBus(address, timeoutMs);
-  } catch (err) {
-    return { kind: 'no-bus', message: err instanceof Error ? err.message : String(err) };
-  }
-  try {
+  return askBus(address, timeoutMs, async (bus): Promise<DaemonPresence> => {
     const owner = await getNameOwner(bus, profile.busName);
     if (owner) return { kind: 'running', owner };
     const activatable = await listActivatableNames(bus);
     return activatable.includes(profile.busName) ? { kind: 'activatable' } : { kind: 'absent' };
-  } finally {
-    closeBus(bus);
-  }
+  });
 }
