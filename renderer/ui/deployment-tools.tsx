@@ -30,7 +30,7 @@ export function DeploymentTools(): ReactNode {
     <div className="deployment-tools">
       {rolledBackTo && booted ? <UndoRollbackNotice target={rolledBackTo} booted={booted} /> : null}
       <div
-        className="actions__row deployment-tools"
+        className="actions__row"
         role="toolbar"
         aria-label={t('deploymentActionsLabel')}
       >
