@@ -29,11 +29,7 @@ export function DeploymentTools(): ReactNode {
   return (
     <div className="deployment-tools">
       {rolledBackTo && booted ? <UndoRollbackNotice target={rolledBackTo} booted={booted} /> : null}
-      <div
-        className="actions__row"
-        role="toolbar"
-        aria-label={t('deploymentActionsLabel')}
-      >
+      <div className="actions__row" role="toolbar" aria-label={t('deploymentActionsLabel')}>
         {can.rollback && booted && rollbackTarget ? (
           <RollbackButton booted={booted} target={rollbackTarget} />
         ) : null}
