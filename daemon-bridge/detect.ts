@@ -4,13 +4,6 @@ import type { MessageBus } from 'dbus-next';
 import { getNameOwner, listActivatableNames } from './dbus/bus-driver.ts';
 import { closeBus, connectBus } from './dbus/connect-bus.ts';
 import { PROFILES } from './rpm-ostree/profile.ts';
-import type { DaemonProfile } from './rpm-ostree/profile.ts';
-
-export type DaemonPresence =
-  | { readonly kind: 'running'; readonly owner: string }
-  | { readonly kind: 'activatable' }
-  | { readonly kind: 'absent' }
-  | { readonly kind: 'no-bus'; readonly message: string };
 
 /** apt-layer's bus name (its own simple API; reference seeds/apt-layer-daemon.txt). */
 export const APT_LAYER_BUS_NAME = 'org.debian.aptostree1';
@@ -86,21 +79,4 @@ export function chooseDaemon(
     found.find((f) => f.presence === 'activatable')?.kind ??
     null
   );
-}
-
-/**
- * Is this profile's daemon on the bus at `address`, running or startable by
- * D-Bus activation? Starts nothing: it only asks the bus driver.
- */
-export function detectDaemon(
-  address: string,
-  profile: DaemonProfile,
-  timeoutMs = 3000,
-): Promise<DaemonPresence> {
-  return askBus(address, timeoutMs, async (bus): Promise<DaemonPresence> => {
-    const owner = await getNameOwner(bus, profile.busName);
-    if (owner) return { kind: 'running', owner };
-    const activatable = await listActivatableNames(bus);
-    return activatable.includes(profile.busName) ? { kind: 'activatable' } : { kind: 'absent' };
-  });
 }

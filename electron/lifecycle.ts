@@ -12,7 +12,6 @@ import type { App, BrowserWindow, Protocol } from 'electron';
 import type { CommandHandler } from '../daemon-bridge/contract/api.ts';
 import { NAVIGATE_CHANNEL } from '../daemon-bridge/contract/channels.ts';
 import type { AppScreen, NotificationRecord } from '../daemon-bridge/contract/desktop.ts';
-import { parseLaunchOptions } from '../daemon-bridge/launch/options.ts';
 import type { Logger } from '../daemon-bridge/logger.ts';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererProtocolHandler } from './app-protocol.ts';
 import { forwardState, registerCommandIpc } from './ipc.ts';
@@ -55,16 +54,6 @@ export interface MainDeps {
     openScreen: (screen: AppScreen) => void,
   ) => Pick<NotificationPresenter, 'present'>;
   readonly log: Logger;
-}
-
-/**
- * True when the command line asks to start in the tray. A packaged app's
- * argv may carry Chromium switches the parser refuses; then a plain look
- * for the flag decides.
- */
-export function startsInTray(argv: readonly string[]): boolean {
-  const parsed = parseLaunchOptions(argv);
-  return parsed.ok ? parsed.options.tray : argv.includes('--tray');
 }
 
 /** Runs the main process. Resolves once the app is up (or the instance gave way). */

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import type { Configuration } from 'electron-builder';
 import { APP_ID } from '../daemon-bridge/desktop/app-id.ts';
 import { INSTALLED_HELPER_PATH } from '../daemon-bridge/helper/helper-launch.ts';
+import { desktopEntryKeys } from '../daemon-bridge/desktop/autostart.ts';
+
+export { desktopEntryKeys };
 
 /** build/ files, relative to the project root. */
 export const BUILD_FILES = {
@@ -82,26 +85,6 @@ export function fpmMappings(args: readonly string[]): readonly FpmMapping[] {
     if (eq > 0) out.push({ source: arg.slice(0, eq), target: arg.slice(eq + 1) });
   }
   return out;
-}
-
-/**
- * The keys of a desktop file's `[Desktop Entry]` group, values as written
- * (escapes are not undone: the checks compare files with each other).
- */
-export function desktopEntryKeys(text: string): ReadonlyMap<string, string> {
-  const keys = new Map<string, string>();
-  let inGroup = false;
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    if (line.startsWith('[')) {
-      inGroup = line === '[Desktop Entry]';
-      continue;
-    }
-    const eq = line.indexOf('=');
-    if (inGroup && eq > 0) keys.set(line.slice(0, eq).trim(), line.slice(eq + 1).trim());
-  }
-  return keys;
 }
 
 /** Every option a --help text mentions (`--web`, `-h`, …); words such as rpm-ostree are not options. */

@@ -125,8 +125,11 @@ export async function isAutostartEnabled(location: AutostartLocation = {}): Prom
   return keys.get('Hidden') !== 'true' && keys.get('X-GNOME-Autostart-enabled') !== 'false';
 }
 
-/** The keys of the [Desktop Entry] group (values unescaped only as far as needed here). */
-function desktopEntryKeys(text: string): ReadonlyMap<string, string> {
+/**
+ * The keys of a desktop file's `[Desktop Entry]` group, values as written
+ * (escapes are not undone). Also used by the packaging checks.
+ */
+export function desktopEntryKeys(text: string): ReadonlyMap<string, string> {
   const keys = new Map<string, string>();
   let inGroup = false;
   for (const raw of text.split('\n')) {

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectDaemon } from '../../daemon-bridge/detect.ts';
+import { surveyDaemons } from '../../daemon-bridge/detect.ts';
 import { silentLogger } from '../../daemon-bridge/logger.ts';
-import { RPM_OSTREE } from '../../daemon-bridge/rpm-ostree/profile.ts';
 import { createAppRuntime } from '../../daemon-bridge/runtime.ts';
 import { startPrivateBus } from '../../sandbox/private-bus.ts';
 import { blankState } from '../support/app-state.ts';
@@ -22,10 +21,10 @@ describe('no update daemon on the bus', () => {
   });
 
   it('detection says absent on an empty bus and no-bus on a missing one', async () => {
-    expect(await detectDaemon(bus.address, RPM_OSTREE)).toEqual({ kind: 'absent' });
-    expect(
-      (await detectDaemon(`unix:path=${join(dir.path, 'nothing-here')}`, RPM_OSTREE)).kind,
-    ).toBe('no-bus');
+    expect(await surveyDaemons(bus.address)).toEqual({ kind: 'bus', found: [] });
+    expect((await surveyDaemons(`unix:path=${join(dir.path, 'nothing-here')}`)).kind).toBe(
+      'no-bus',
+    );
   });
 
   it('the runtime reports the daemon absent with a message naming it', async () => {

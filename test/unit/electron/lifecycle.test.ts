@@ -7,7 +7,7 @@ import type { AppScreen, NotificationRecord } from '../../../daemon-bridge/contr
 import type { AppState } from '../../../daemon-bridge/contract/domain.ts';
 import { silentLogger } from '../../../daemon-bridge/logger.ts';
 import { APP_SCHEME_PRIVILEGES } from '../../../electron/app-protocol.ts';
-import { runMainProcess, startsInTray } from '../../../electron/lifecycle.ts';
+import { runMainProcess } from '../../../electron/lifecycle.ts';
 import type { AppLike, MainDeps, TrayActions } from '../../../electron/lifecycle.ts';
 import { fakeHandler, STATE_A, STATE_B } from '../web/web-kit.ts';
 import { fakeIpcMain, FakeWindow, navEvent } from './electron-fakes.ts';
@@ -328,18 +328,5 @@ describe('runMainProcess', () => {
     open();
     app.emit('second-instance');
     expect(windows).toHaveLength(0);
-  });
-});
-
-describe('startsInTray', () => {
-  it.each([
-    [[], false],
-    [['--tray'], true],
-    [['--sandbox', '--tray'], true],
-    // Switches the launch-option parser refuses (Chromium's, a desktop's) do not hide --tray.
-    [['--ozone-platform=wayland', '--tray'], true],
-    [['--ozone-platform=wayland'], false],
-  ])('%j → %s', (argv, expected) => {
-    expect(startsInTray(argv)).toBe(expected);
   });
 });
