@@ -132,6 +132,8 @@ export function parseLaunchOptions(argv: readonly string[]): ParseResult {
         if (
           flag.startsWith('--enable-') ||
           flag.startsWith('--disable-') ||
+          // Wayland users put --ozone-platform-hint=… in their launchers.
+          flag.startsWith('--ozone-') ||
           flag === '--no-sandbox'
         )
           break;

@@ -91,6 +91,17 @@ describe('parseLaunchOptions', () => {
     ]);
   });
 
+  it('lets the switches Electron, Chromium and Wayland launchers add pass', () => {
+    expect(
+      parseLaunchOptions([
+        '--no-sandbox',
+        '--enable-features=X',
+        '--ozone-platform-hint=auto',
+        '--tray',
+      ]),
+    ).toMatchObject({ ok: true, options: { tray: true } });
+  });
+
   it.each([
     [['--port', 'eighty'], '--port needs a number from 0 to 65535, got eighty'],
     [['--port', '70000'], '--port needs a number from 0 to 65535, got 70000'],
