@@ -21,7 +21,7 @@ import type { PowerServices } from '../../sandbox/power/launch-power.ts';
 import { startPrivateBus } from '../../sandbox/private-bus.ts';
 import type { PrivateBus } from '../../sandbox/private-bus.ts';
 import { sandboxLayout } from '../../sandbox/sysroot/layout.ts';
-import { blankState } from '../support/app-state.ts';
+import { blankState, emptySystem } from '../support/app-state.ts';
 import { startSandboxRuntime } from '../support/sandbox-runtime.ts';
 import type { SandboxRuntime } from '../support/sandbox-runtime.ts';
 import { sandboxTempDir } from '../support/sandbox-dir.ts';
@@ -62,19 +62,7 @@ function checkerOver(power: PowerNetworkSource) {
   const daemon = { flavour: 'rpm-ostree', busName: RPM_OSTREE.busName } as const;
   const state: AppState = blankState({
     daemon: { kind: 'ready', daemon },
-    system: {
-      sysrootPath: '/',
-      bootedOsname: 'fedora',
-      deployments: [],
-      bootedId: null,
-      pendingId: null,
-      rollbackId: null,
-      automaticUpdatePolicy: 'check',
-      activeTransaction: null,
-      cachedUpdate: null,
-      bootOptions: [],
-      readAt: Date.now(),
-    },
+    system: emptySystem(Date.now()),
   });
   const runs: number[] = [];
   let reported: BackgroundCheckState | null = null;

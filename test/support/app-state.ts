@@ -1,5 +1,5 @@
 import { initialDesktopState } from '../../daemon-bridge/contract/desktop.ts';
-import type { AppState } from '../../daemon-bridge/contract/domain.ts';
+import type { AppState, SystemState } from '../../daemon-bridge/contract/domain.ts';
 
 /** An AppState with nothing known yet; tests spread their own fields over it. */
 export function blankState(overrides: Partial<AppState> = {}): AppState {
@@ -11,6 +11,24 @@ export function blankState(overrides: Partial<AppState> = {}): AppState {
     lastCheck: null,
     queued: null,
     desktop: initialDesktopState,
+    ...overrides,
+  };
+}
+
+/** A system with no deployments yet, read at `readAt`, whose daemon policy is `check`. */
+export function emptySystem(readAt: number, overrides: Partial<SystemState> = {}): SystemState {
+  return {
+    sysrootPath: '/',
+    bootedOsname: 'fedora',
+    deployments: [],
+    bootedId: null,
+    pendingId: null,
+    rollbackId: null,
+    automaticUpdatePolicy: 'check',
+    activeTransaction: null,
+    cachedUpdate: null,
+    bootOptions: [],
+    readAt,
     ...overrides,
   };
 }

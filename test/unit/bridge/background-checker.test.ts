@@ -14,7 +14,7 @@ import type {
   PowerNetwork,
   PowerNetworkSource,
 } from '../../../daemon-bridge/system/power-network.ts';
-import { blankState } from '../../support/app-state.ts';
+import { blankState, emptySystem } from '../../support/app-state.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -90,22 +90,7 @@ class FakePower implements PowerNetworkSource {
 }
 
 const daemon = { flavour: 'rpm-ostree', busName: 'org.projectatomic.rpmostree1' } as const;
-function system(overrides: Partial<SystemState> = {}): SystemState {
-  return {
-    sysrootPath: '/',
-    bootedOsname: 'fedora',
-    deployments: [],
-    bootedId: null,
-    pendingId: null,
-    rollbackId: null,
-    automaticUpdatePolicy: 'check',
-    activeTransaction: null,
-    cachedUpdate: null,
-    bootOptions: [],
-    readAt: T0,
-    ...overrides,
-  };
-}
+const system = (overrides: Partial<SystemState> = {}): SystemState => emptySystem(T0, overrides);
 const transaction = {
   method: 'Upgrade',
   initiator: 'caller :1.5',

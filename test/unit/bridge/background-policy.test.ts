@@ -18,7 +18,7 @@ import {
   retryCheckAt,
 } from '../../../daemon-bridge/desktop/background-policy.ts';
 import type { CheckConditions } from '../../../daemon-bridge/desktop/background-policy.ts';
-import { blankState } from '../../support/app-state.ts';
+import { blankState, emptySystem } from '../../support/app-state.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -115,22 +115,7 @@ describe('isStandingReason', () => {
   });
 });
 
-function system(overrides: Partial<SystemState> = {}): SystemState {
-  return {
-    sysrootPath: '/',
-    bootedOsname: 'fedora',
-    deployments: [],
-    bootedId: null,
-    pendingId: null,
-    rollbackId: null,
-    automaticUpdatePolicy: 'check',
-    activeTransaction: null,
-    cachedUpdate: null,
-    bootOptions: [],
-    readAt: NOW,
-    ...overrides,
-  };
-}
+const system = (overrides: Partial<SystemState> = {}): SystemState => emptySystem(NOW, overrides);
 
 const daemon = { flavour: 'rpm-ostree', busName: 'org.projectatomic.rpmostree1' } as const;
 const ready = (overrides: Partial<SystemState> = {}, rest: Partial<AppState> = {}) =>
