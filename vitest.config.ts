@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { ReliabilityReporter } from './test/support/reliability/reporter.ts';
 
 /**
  * Three tiers, one runner. Integration and e2e tests start real processes
@@ -7,6 +8,8 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // One summary line per reliability family (issue #6) after the run.
+    reporters: ['default', new ReliabilityReporter()],
     projects: [
       {
         extends: true,

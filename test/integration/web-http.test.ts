@@ -8,6 +8,13 @@ import { startWebServer } from '../../daemon-bridge/web/server.ts';
 import type { WebServer } from '../../daemon-bridge/web/server.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { fakeHandler, httpGet } from '../unit/web/web-kit.ts';
+import { reliabilityTally } from '../support/reliability/ledger.ts';
+
+const refused = reliabilityTally(
+  'web-mode',
+  'HTTP requests without the token, with a foreign Host, or for files outside the app',
+);
+afterAll(() => refused.flush());
 
 const TOKEN = 'a'.repeat(64);
 const dir = tempDir('web-http');
@@ -86,6 +93,7 @@ describe('web mode over HTTP', () => {
     expect(reply.status).toBe(403);
     expect(reply.body).not.toContain('<title>');
     expect(reply.headers['content-security-policy']).toBe(webCsp(server.port));
+    refused.count();
   });
 
   it.each(['evil.example', `evil.example:${1}`, '127.0.0.1', '127.0.0.1:1', 'localhost'])(
@@ -93,6 +101,7 @@ describe('web mode over HTTP', () => {
     async (host) => {
       const reply = await httpGet(server.port, `/?token=${TOKEN}`, { host });
       expect(reply.status).toBe(403);
+      refused.count();
     },
   );
 
@@ -121,6 +130,7 @@ describe('web mode over HTTP', () => {
     const reply = await httpGet(server.port, path, { cookie: cookie() });
     expect(reply.status).toBe(404);
     expect(reply.body).not.toContain('SECRET');
+    refused.count();
   });
 
   it('answers only GET and HEAD', async () => {

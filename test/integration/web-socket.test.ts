@@ -9,6 +9,13 @@ import type { WebServer } from '../../daemon-bridge/web/server.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { fakeHandler, openSocket, settle, STATE_A, STATE_B } from '../unit/web/web-kit.ts';
 import type { FakeHandler, TestSocket } from '../unit/web/web-kit.ts';
+import { reliabilityTally } from '../support/reliability/ledger.ts';
+
+const refused = reliabilityTally(
+  'web-mode',
+  'WebSocket connections and frames refused (token, Origin, Host, schema, size)',
+);
+afterAll(() => refused.flush());
 
 const TOKEN = 'c'.repeat(64);
 const dir = tempDir('web-socket');
@@ -62,6 +69,7 @@ describe('web-mode WebSocket: who may connect', () => {
     ['a null Origin', () => wsUrl(), () => 'null'],
   ])('refuses %s', async (_what, url, from) => {
     await expect(openSocket(url(), { origin: from() })).rejects.toThrow('refused: 403');
+    refused.count();
   });
 
   it('refuses a missing Origin', async () => {
@@ -168,6 +176,7 @@ describe('web-mode WebSocket: protocol', () => {
     const reply = await answer(frame);
     expect(reply).toMatchObject({ type: 'rejected', id: 3, error: { kind: 'invalid-input' } });
     expect(handler.calls.filter((c) => c.name !== 'getState')).toEqual([]);
+    refused.count();
   });
 
   for (const name of commandNames) {
@@ -183,6 +192,7 @@ describe('web-mode WebSocket: protocol', () => {
       const reply = await answer(call(name, args));
       expect(reply).toMatchObject({ type: 'rejected', id: 3, error: { kind: 'invalid-input' } });
       expect(handler.calls.filter((c) => c.name !== 'getState')).toEqual([]);
+      refused.count();
     });
   }
 

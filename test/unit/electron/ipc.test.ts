@@ -1,5 +1,5 @@
 import { hostileArgs, VALID_ARGS } from '../../support/hostile-args.ts';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { CommandHandler } from '../../../daemon-bridge/contract/api.ts';
 import {
   channelOf,
@@ -11,6 +11,13 @@ import { forwardState, isTrustedSender, registerCommandIpc } from '../../../elec
 import type { StateTarget } from '../../../electron/ipc.ts';
 import { fakeHandler, STATE_A, STATE_B } from '../web/web-kit.ts';
 import { FakeWebContents, fakeIpcMain, senderEvent } from './electron-fakes.ts';
+import { reliabilityTally } from '../../support/reliability/ledger.ts';
+
+const refused = reliabilityTally(
+  'ipc-payloads',
+  'IPC payloads that fail the contract schema, per channel',
+);
+afterAll(() => refused.flush());
 
 vi.mock('electron', () => {
   throw new Error('ipc.ts must get ipcMain injected');
@@ -85,6 +92,7 @@ describe('IPC command channels', () => {
         });
         expect(handler.calls).toEqual([]);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        refused.count();
       },
     );
 

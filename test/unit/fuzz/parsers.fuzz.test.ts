@@ -13,6 +13,7 @@ import { pathsOfKey } from '../../support/error-paths.ts';
 import { near } from '../../support/variant-mutations.ts';
 import { FUZZ_TARGETS } from './fuzz-targets.ts';
 import type { Case, Target } from './fuzz-targets.ts';
+import { recordReliability } from '../../support/reliability/ledger.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1_000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
@@ -71,6 +72,12 @@ describe('parsers under fuzzing (issue #6)', () => {
   afterAll(() => {
     const n = (x: number) => x.toLocaleString('en-US');
     const parsers = new Set(FUZZ_TARGETS.map((t) => t.parser.split(' ')[0])).size;
+    recordReliability({
+      family: 'fuzz',
+      case: 'malformed variant trees through the parsers',
+      inputs: totals.trees,
+      lost: 0,
+    });
     console.log(
       `fuzz: ${n(totals.trees)} malformed variant trees through ${parsers} parsers, ` +
         `${n(totals.escaped)} escaped exceptions ` +

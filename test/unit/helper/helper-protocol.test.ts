@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   encodeHelperReply,
   encodeHelperRequest,
@@ -7,6 +7,13 @@ import {
   parseHelperReply,
   parseHelperRequest,
 } from '../../../daemon-bridge/contract/helper-protocol.ts';
+import { reliabilityTally } from '../../support/reliability/ledger.ts';
+
+const refused = reliabilityTally(
+  'helper',
+  'requests off the helper allow-list (metacharacters, traversal, option injection)',
+);
+afterAll(() => refused.flush());
 
 const CHECKSUM = 'c7053928b302c7e4fc286eab370135d3636d489a93833c7dbb7b0673ab4cf808';
 const PIN_PARAMS = { index: 1, osname: 'fedora', checksum: CHECKSUM, serial: 0, pinned: true };
@@ -63,6 +70,7 @@ describe('parseHelperRequest', () => {
     const parsed = parseHelperRequest(pin({ osname }));
     expect(parsed).toMatchObject({ ok: false, id: 7, error: { kind: 'invalid-input' } });
     if (!parsed.ok) expect(parsed.error.message).toMatch(/^Invalid pin request: params\.osname: /);
+    refused.count();
   });
 
   const hostileRequests: readonly (readonly [string, string, number | null])[] = [
@@ -120,6 +128,7 @@ describe('parseHelperRequest', () => {
       id,
       error: { kind: 'invalid-input' },
     });
+    refused.count();
   });
 
   it('says what it does when the method is unknown', () => {
