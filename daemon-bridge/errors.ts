@@ -1,5 +1,6 @@
 import type { AppError } from './contract/domain.ts';
 import { DBusCallError, LOCAL_DISCONNECTED, LOCAL_TIMEOUT } from './dbus/call.ts';
+import { NotAuthorizedError } from './rpm-ostree/polkit-actions.ts';
 import { ParseError } from './rpm-ostree/vardict.ts';
 
 /** D-Bus error names the real daemon and bus use (reference §10). */
@@ -27,13 +28,24 @@ export function isUnavailable(err: unknown): boolean {
   return err instanceof DBusCallError && UNAVAILABLE.has(err.errorName);
 }
 
+/**
+ * A refusal names the polkit actions the call needed, which is what an
+ * administrator grants, then keeps the daemon's own words: "Not authorized
+ * for org.projectatomic.rpmostree1.rollback: rpmostreed OS operation
+ * Rollback not allowed for user".
+ */
+function notAuthorizedText(err: DBusCallError): string {
+  if (!(err instanceof NotAuthorizedError)) return err.text;
+  return `Not authorized for ${err.actions.join(' and ')}: ${err.text}`;
+}
+
 /** Any failure → the contract's closed error union, keeping the daemon's own words. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof ParseError) return { kind: 'protocol', message: err.message, detail: err.key };
   if (err instanceof DBusCallError) {
     const detail = err.errorName;
     if (err.errorName === DBUS_ERRORS.accessDenied)
-      return { kind: 'not-authorized', message: err.text, detail };
+      return { kind: 'not-authorized', message: notAuthorizedText(err), detail };
     if (UNAVAILABLE.has(err.errorName))
       return { kind: 'daemon-unavailable', message: err.text, detail };
     if (err.errorName === DBUS_ERRORS.busy)

@@ -9,6 +9,9 @@ import type { DesktopPort } from './desktop-port.ts';
 import { commandCapability, supports } from './contract/capabilities.ts';
 import { initialDesktopState } from './contract/desktop.ts';
 import type { DesktopState } from './contract/desktop.ts';
+import { initialHealthState } from './contract/health.ts';
+import type { HealthState } from './contract/health.ts';
+import type { HealthPort } from './health/health-port.ts';
 import { toAppError } from './errors.ts';
 import { Transactions } from './transactions.ts';
 import type { LinkEvent } from './rpm-ostree/daemon-link.ts';
@@ -76,6 +79,7 @@ export class Manager implements CommandHandler {
   private queue: Promise<unknown> = Promise.resolve();
   private daemonPort: DaemonPort | null = null;
   private desktopPort: DesktopPort | null = null;
+  private healthPort: HealthPort | null = null;
   private readonly transactions: Transactions;
   private pendingActivity: { value: Activity | null } | null = null;
   private activityTimer: ReturnType<typeof setTimeout> | undefined;
@@ -93,6 +97,7 @@ export class Manager implements CommandHandler {
       lastCheck: null,
       queued: null,
       desktop: initialDesktopState,
+      health: initialHealthState,
     };
     this.transactions = new Transactions({
       port: () => this.daemonPort,
@@ -115,6 +120,16 @@ export class Manager implements CommandHandler {
   /** Attach the desktop side (helper, settings); see desktop/desktop-agent.ts. */
   connectDesktop(port: DesktopPort | null): void {
     this.desktopPort = port;
+  }
+
+  /** Attach the health checks and diagnostics (health/health-monitor.ts). */
+  connectHealth(port: HealthPort | null): void {
+    this.healthPort = port;
+  }
+
+  /** Replaces the health part of the snapshot. */
+  setHealth(health: HealthState): void {
+    if (health !== this.state.health) this.replace({ ...this.state, health });
   }
 
   /** Replaces the desktop part of the snapshot (tray, notifications, settings, checks). */
@@ -204,6 +219,8 @@ export class Manager implements CommandHandler {
         }),
       changeDesktopSettings: ([change]) =>
         this.withDesktop((desktop) => desktop.changeSettings(change)),
+      checkHealth: () => this.withHealth((health) => health.recheck().then(() => null)),
+      exportDiagnostics: () => this.withHealth((health) => health.exportDiagnostics()),
     };
   }
 
@@ -239,6 +256,17 @@ export class Manager implements CommandHandler {
         }),
       );
     return task(port).catch((err: unknown) => fail(toAppError(err)));
+  }
+
+  private async withHealth<T>(task: (port: HealthPort) => Promise<T>): Promise<Result<T>> {
+    const port = this.healthPort;
+    if (!port)
+      return fail({ kind: 'daemon-unavailable', message: 'Health checks are not running.' });
+    try {
+      return ok(await task(port));
+    } catch (err) {
+      return fail(toAppError(err));
+    }
   }
 
   private async checkForUpdates(): Promise<Result<null>> {
@@ -336,4 +364,7 @@ const IMMEDIATE: ReadonlySet<CommandName> = new Set([
   'compareDeployments',
   'searchPackages',
   'changeDesktopSettings',
+  // Diagnostics matter most while a transaction hangs: never wait behind it.
+  'checkHealth',
+  'exportDiagnostics',
 ]);

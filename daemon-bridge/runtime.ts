@@ -21,6 +21,9 @@ import type { LinkEvent } from './rpm-ostree/daemon-link.ts';
 import { PROFILES } from './rpm-ostree/profile.ts';
 import type { DaemonKind } from './contract/capabilities.ts';
 import type { DaemonProfile } from './rpm-ostree/profile.ts';
+import { commandLineTools } from './contract/command-lines.ts';
+import { startHealth } from './health/start-health.ts';
+import { readStatusJson } from './health/status-json.ts';
 
 export interface RuntimeOptions {
   readonly mode: RunMode;
@@ -35,6 +38,8 @@ export interface RuntimeOptions {
   readonly reconnectDelayMs?: number;
   /** The desktop side (tray state, notifications, background checks, helper); off in bare runtimes. */
   readonly desktop?: DesktopOptions;
+  /** Health checks and diagnostics (health/); on unless false. */
+  readonly health?: boolean;
 }
 
 export interface DesktopOptions {
@@ -76,6 +81,21 @@ export async function createAppRuntime(options: RuntimeOptions): Promise<AppRunt
   let stopped = false;
   let retryTimer: NodeJS.Timeout | undefined;
   let delay = baseDelay;
+  const health =
+    options.health === false
+      ? null
+      : startHealth({
+          mode: options.mode,
+          host: manager,
+          clock,
+          log: options.log,
+          cliTool: commandLineTools[kind].name,
+          readStatus: () =>
+            bus && kind !== 'apt-layer'
+              ? readStatusJson(bus, profile)
+              : Promise.reject(new Error(`No ${kind} status: not connected to its D-Bus API.`)),
+        });
+  manager.connectHealth(health);
 
   const connect = async (): Promise<void> => {
     try {
@@ -140,6 +160,7 @@ export async function createAppRuntime(options: RuntimeOptions): Promise<AppRunt
     async stop() {
       stopped = true;
       clearTimeout(retryTimer);
+      health?.stop();
       await desktop?.stop();
       await link?.close().catch(() => undefined);
       if (bus) closeBus(bus);

@@ -3,7 +3,7 @@ import type { ActiveTransaction, AppError, Result } from './contract/domain.ts';
 import { fail, ok } from './contract/domain.ts';
 import type { Activity, QueuedRequest } from './contract/updates.ts';
 import type { DaemonPort } from './daemon-port.ts';
-import { toAppError } from './errors.ts';
+import { DBUS_ERRORS, toAppError } from './errors.ts';
 import { commandLineOf } from './requests.ts';
 import type { TransactionRequest } from './requests.ts';
 import type { TransactionEvent } from './rpm-ostree/transaction/events.ts';
@@ -19,6 +19,15 @@ export interface TransactionHost {
 }
 
 /**
+ * BUSY while the daemon shows no transaction of its own means the sysroot
+ * lock is held by someone else (`ostree admin`, our helper pinning, bootc):
+ * no property change will say when it is free, so ask again this often…
+ */
+export const LOCK_RETRY_MS = 1000;
+/** …and after this many tries report the daemon's answer ("System transaction in progress"). */
+export const LOCK_RETRIES = 10;
+
+/**
  * Runs this app's transactions one at a time, waits behind another client's
  * transaction when the daemon is busy (and runs the request afterwards), and
  * observes other clients' transactions so the panel always tells the truth.
@@ -28,11 +37,15 @@ export class Transactions {
   private observing: { address: string; detach: AbortController } | null = null;
   private idleWaiters: (() => void)[] = [];
   private activity: Activity | null = null;
+  /** The daemon's ActiveTransaction as last read. */
+  private daemonActive: ActiveTransaction | null = null;
 
   constructor(private readonly host: TransactionHost) {}
 
   /** Runs `request` to its end. Expected failures are results, never rejections. */
   async run(request: TransactionRequest, name: string): Promise<Result<null>> {
+    let askedAgain = false;
+    let lockWaits = 0;
     for (;;) {
       const port = this.host.port();
       if (!port)
@@ -45,7 +58,16 @@ export class Transactions {
       } catch (err) {
         this.own = null;
         const error = toAppError(err);
-        if (error.kind !== 'daemon-busy') {
+        // NoReply: the daemon left without answering (it crashed, or exited in the
+        // idle-exit race of reference §2.2). Whatever it had begun died with it and
+        // nothing runs before Start, so asking once more is safe: the bus
+        // activates a new daemon, as rpm-ostree's CLI does for RegisterClient.
+        if (error.detail === DBUS_ERRORS.noReply && !askedAgain) {
+          askedAgain = true;
+          continue;
+        }
+        const locked = error.kind === 'daemon-busy' && !this.daemonActive;
+        if (error.kind !== 'daemon-busy' || (locked && lockWaits >= LOCK_RETRIES)) {
           this.host.setQueued(null);
           return fail(error);
         }
@@ -55,7 +77,10 @@ export class Transactions {
           commandLine: commandLineOf(request),
           since: this.host.now(),
         });
-        await this.waitForIdle();
+        if (locked) {
+          lockWaits++;
+          await this.waitForIdle(LOCK_RETRY_MS);
+        } else await this.waitForIdle();
         continue;
       }
       this.host.setQueued(null);
@@ -104,6 +129,9 @@ export class Transactions {
     } catch (err) {
       const error = toAppError(err);
       this.update((a) => activityLost(a, error.message, this.host.now()), true);
+      // The daemon died or dropped us: read what the system looks like now (the
+      // call activates a new daemon), so no stale ActiveTransaction stays shown.
+      await port.refresh().catch(() => undefined);
       return fail(error);
     }
   }
@@ -127,6 +155,7 @@ export class Transactions {
 
   /** Called with every new daemon state: follows other clients' transactions. */
   activeTransactionChanged(active: ActiveTransaction | null): void {
+    this.daemonActive = active && active.address !== '' ? active : null;
     if (!active || active.address === '') {
       for (const wake of this.idleWaiters.splice(0)) wake();
       if (this.observing && this.activity?.phase === 'running') {
@@ -210,7 +239,16 @@ export class Transactions {
     this.host.setActivity(activity, urgent);
   }
 
-  private waitForIdle(): Promise<void> {
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  /** Until the daemon is idle (or gone), or at most `timeoutMs`. */
+  private waitForIdle(timeoutMs?: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.idleWaiters = this.idleWaiters.filter((w) => w !== wake);
+        resolve();
+      };
+      const timer = timeoutMs === undefined ? undefined : setTimeout(wake, timeoutMs);
+      this.idleWaiters.push(wake);
+    });
   }
 }

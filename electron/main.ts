@@ -3,6 +3,7 @@
  * real Electron objects and the daemon-bridge runtime go into
  * runMainProcess; the logic lives in the modules it imports.
  */
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   app,
@@ -30,6 +31,7 @@ import { runMainProcess } from './lifecycle.ts';
 import type { RuntimeLike } from './lifecycle.ts';
 import { createNotificationPresenter } from './notifications.ts';
 import { createTrayController } from './tray.ts';
+import { withDiagnosticsSaving } from './save-diagnostics.ts';
 
 const log = stderrLogger('[ostree-update-manager]');
 // main.cjs and preload.cjs sit side by side in dist-electron/, the renderer in
@@ -79,7 +81,16 @@ runMainProcess({
     });
     const desktop = runtime.desktop;
     if (!desktop) throw new Error('the runtime was started without its desktop side');
-    return { handler: runtime.handler, desktop, stop: () => runtime.stop() };
+    const handler = withDiagnosticsSaving(runtime.handler, {
+      showSaveDialog: (options) => {
+        const parent = BrowserWindow.getFocusedWindow();
+        return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
+      },
+      writeFile: (path, content) => writeFile(path, content, { mode: 0o600 }),
+      defaultDir: () => app.getPath('downloads'),
+      log,
+    });
+    return { handler, desktop, stop: () => runtime.stop() };
   },
   openWindow: () =>
     createMainWindow({ BrowserWindow, nativeTheme, log }, join(here, 'preload.cjs')),

@@ -73,18 +73,49 @@ export async function publishCommand(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
+/** Help for `npm run sandbox -- reboot`. */
+export const REBOOT_HELP = `Usage: npm run sandbox -- reboot --dir DIR [--finalize-fails[=MESSAGE]]
+
+Reboots the sandbox machine: the staged deployment is finalized and the
+default deployment boots (works while the sandbox runs; the daemon notices).
+The machine's journal (DIR/journal, journalctl --directory=DIR/journal)
+records the shutdown and the new boot.
+
+Options:
+  --dir DIR                   the sandbox directory (required)
+  --finalize-fails[=MESSAGE]  ostree-finalize-staged fails: the staged
+                              deployment is dropped, the previous default
+                              boots again, and the journal has ostree's
+                              error line (MESSAGE, e.g. "error: Bootloader
+                              write config: …"; default: a full /boot)
+`;
+
 /**
- * `npm run sandbox -- reboot --dir DIR`: finalizes the staged deployment and
- * boots the default one (works while the sandbox runs; the daemon notices).
+ * `npm run sandbox -- reboot --dir DIR [--finalize-fails[=MESSAGE]]`:
+ * finalizes the staged deployment (or fails to) and boots the default one.
  */
 export async function rebootCommand(argv: readonly string[]): Promise<number> {
-  const i = argv.findIndex((a) => a === '--dir' || a.startsWith('--dir='));
-  const dir = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.slice(6) : argv[i + 1];
-  if (!dir) {
-    process.stderr.write('Usage: npm run sandbox -- reboot --dir DIR\n');
+  let dir: string | undefined;
+  let finalizeFails: boolean | string = false;
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
+    if (flag === '--help' || flag === '-h') {
+      process.stdout.write(REBOOT_HELP);
+      return 0;
+    } else if (flag === '--dir') dir = inline ?? argv[++i];
+    else if (flag === '--finalize-fails') finalizeFails = inline === undefined ? true : inline;
+    else {
+      process.stderr.write(`Unknown option ${flag}\n\n${REBOOT_HELP}`);
+      return 2;
+    }
+  }
+  if (!dir || finalizeFails === '') {
+    process.stderr.write(
+      `${dir ? '--finalize-fails= needs a message' : '--dir is required'}\n\n${REBOOT_HELP}`,
+    );
     return 2;
   }
-  const boot = await rebootSandbox(sandboxLayout(resolve(dir)));
+  const boot = await rebootSandbox(sandboxLayout(resolve(dir)), { finalizeFails });
   process.stderr.write(`booted ${boot.deployment}\n`);
   return 0;
 }

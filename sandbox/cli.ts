@@ -8,6 +8,9 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { automaticUpdateCommand } from './cli-automatic.ts';
+import { faultCommand } from './cli-fault.ts';
+import { FAULT_HELP, parseFaultSwitch } from './faults/faults.ts';
+import type { SandboxFaults } from './faults/faults.ts';
 import { publishCommand, rebootCommand } from './cli-publish.ts';
 import { powerCli } from './power/power-cli.ts';
 import { SANDBOX_DAEMONS, startSandbox } from './launch.ts';
@@ -17,11 +20,12 @@ export { startSandbox } from './launch.ts';
 
 const PROFILE_NAMES = Object.keys(SANDBOX_DAEMONS) as SandboxProfile[];
 
-const HELP = `Usage: npm run sandbox -- --dir DIR [--profile P] [--idle-exit SECONDS] [--slow-remote MS]
+const HELP = `Usage: npm run sandbox -- --dir DIR [--profile P] [--idle-exit SECONDS] [--slow-remote MS] [--polkit]
        npm run sandbox -- publish --dir DIR --version V [...]   (publish --help)
-       npm run sandbox -- reboot --dir DIR
+       npm run sandbox -- reboot --dir DIR [--finalize-fails[=MESSAGE]]
        npm run sandbox -- automatic-update --dir DIR [--mode auto|check|stage] [--profile P]
        npm run sandbox -- power --dir DIR [--metered …] [--on-battery …] [--battery …]
+       npm run sandbox -- fault --dir DIR [--clear] [NAME[=VALUE] ...]   (fault --help)
 
 Runs a private D-Bus system bus with a sandbox rpm-ostree daemon serving a
 real ostree sysroot (a demo Fedora Silverblue machine) kept in DIR, or with
@@ -41,7 +45,14 @@ Options:
                         on the next call (D-Bus activation).
   --slow-remote MS      the HTTP remote waits MS before each answer (slow
                         pulls, e.g. to try cancelling one)
+  --polkit              the daemon asks polkit before every method rpm-ostreed
+                        guards, as rpm-ostreed does (rpm-ostree only). polkitd
+                        is not started: run it on the printed bus yourself.
+                        Without this flag every caller is authorized.
+  --fault NAME[=VALUE]  inject a fault (repeatable; see below and the fault command)
   --help                show this help
+
+${FAULT_HELP}
 `;
 
 interface CliArgs {
@@ -49,6 +60,8 @@ interface CliArgs {
   readonly profile: SandboxProfile;
   readonly idleExit: number | undefined;
   readonly slowRemoteMs: number | undefined;
+  readonly faults: SandboxFaults;
+  readonly polkit: boolean;
 }
 
 function parse(
@@ -58,6 +71,8 @@ function parse(
   let profile: SandboxProfile = 'rpm-ostree';
   let idleExit: number | undefined;
   let slowRemoteMs: number | undefined;
+  let faults: SandboxFaults = {};
+  let polkit = false;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i];
@@ -77,10 +92,18 @@ function parse(
       if (!v || !/^\d+$/.test(v))
         return { exit: 2, text: `--slow-remote needs milliseconds\n\n${HELP}` };
       slowRemoteMs = Number(v);
+    } else if (flag === '--polkit' && inline === undefined) {
+      polkit = true;
+    } else if (flag === '--fault') {
+      const next = parseFaultSwitch(value() ?? '', faults);
+      if (typeof next === 'string') return { exit: 2, text: `--fault: ${next}\n\n${HELP}` };
+      faults = next;
     } else return { exit: 2, text: `Unknown option ${flag}\n\n${HELP}` };
   }
   if (!dir) return { exit: 2, text: `--dir is required\n\n${HELP}` };
-  return { dir: resolve(dir), profile, idleExit, slowRemoteMs };
+  if (polkit && profile !== 'rpm-ostree')
+    return { exit: 2, text: `--polkit is only implemented for rpm-ostree\n\n${HELP}` };
+  return { dir: resolve(dir), profile, idleExit, slowRemoteMs, polkit, faults };
 }
 
 async function main(): Promise<number> {
@@ -89,6 +112,7 @@ async function main(): Promise<number> {
   if (argv[0] === 'reboot') return rebootCommand(argv.slice(1));
   if (argv[0] === 'automatic-update') return automaticUpdateCommand(argv.slice(1));
   if (argv[0] === 'power') return powerCli(argv.slice(1));
+  if (argv[0] === 'fault') return faultCommand(argv.slice(1));
   const args = parse(argv);
   if ('exit' in args) {
     (args.exit === 0 ? process.stdout : process.stderr).write(args.text);
@@ -101,6 +125,8 @@ async function main(): Promise<number> {
     log,
     ...(args.idleExit !== undefined ? { idleExit: args.idleExit } : {}),
     ...(args.slowRemoteMs !== undefined ? { slowRemoteMs: args.slowRemoteMs } : {}),
+    ...(args.polkit ? { polkit: true } : {}),
+    faults: args.faults,
   });
   process.stdout.write(`DBUS_SYSTEM_BUS_ADDRESS=${sandbox.address}\n`);
   const signal = await new Promise<NodeJS.Signals>((done) => {

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,6 +11,10 @@ import { startPowerServices } from './power/launch-power.ts';
 import type { PowerServices } from './power/launch-power.ts';
 import type { PowerValues } from './power/power-values.ts';
 import { startPrivateBus } from './private-bus.ts';
+import { journalPowerOn } from './journal/boot-journal.ts';
+import { currentBoot } from './journal/sandbox-journal.ts';
+import { setSandboxFaults } from './faults/faults.ts';
+import type { SandboxFaults } from './faults/faults.ts';
 import type { HttpRemote } from './remote/http-remote.ts';
 import { serveRemote } from './remote/remote-config.ts';
 import { ensureSeeded } from './seed/seed-sandbox.ts';
@@ -32,12 +37,14 @@ export function daemonCommand(
   idleExit?: number,
   linger?: number,
   profile: DaemonFlavour = 'rpm-ostree',
+  polkit = false,
 ): string[] {
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   const argv = [process.execPath, '--import', tsx, DAEMON_MAIN, '--dir', dir];
   if (profile !== 'rpm-ostree') argv.push('--profile', profile);
   if (idleExit !== undefined) argv.push('--idle-exit', String(idleExit));
   if (linger !== undefined) argv.push('--transaction-linger', String(linger));
+  if (polkit) argv.push('--polkit');
   return argv;
 }
 
@@ -61,6 +68,8 @@ export interface SandboxDaemonOptions {
   readonly transactionLinger?: number;
   /** Which daemon to play (default rpm-ostree). */
   readonly profile?: DaemonFlavour;
+  /** Ask polkit before guarded methods (daemon-main.ts --polkit); default: authorize everyone. */
+  readonly polkit?: boolean;
   /** Where the daemon's log lines go (default: this process's stderr). */
   readonly log?: (line: string) => void;
   readonly timeoutMs?: number;
@@ -78,6 +87,7 @@ export function startSandboxDaemon(options: SandboxDaemonOptions): Promise<Sandb
     options.idleExit,
     options.transactionLinger,
     options.profile,
+    options.polkit,
   );
   return startServiceProcess([node!, ...args, '--address', options.address], {
     what: 'sandbox daemon',
@@ -100,6 +110,8 @@ export interface RunningSandbox {
   readonly remote: HttpRemote;
   /** The NetworkManager and UPower stand-ins (sandbox/power/), unless switched off. */
   readonly power: PowerServices | null;
+  /** Replaces the injected faults (sandbox/faults/); `{}` switches them all off. */
+  setFaults(faults: SandboxFaults): void;
   /** Stops the daemon, then the bus and the remote. */
   stop(): Promise<void>;
 }
@@ -123,6 +135,7 @@ export interface SandboxDaemonKind {
     readonly dir: string;
     readonly idleExit?: number;
     readonly transactionLinger?: number;
+    readonly polkit?: boolean;
   }): string[];
   /** Starts it on `options.address`; resolves once it owns `busName`. */
   start(options: SandboxDaemonOptions): Promise<SandboxDaemonProcess>;
@@ -134,7 +147,7 @@ function profileDaemon(flavour: DaemonFlavour): SandboxDaemonKind {
     busName: PROFILES[flavour].busName,
     machine: MACHINE_OF_FLAVOUR[flavour],
     layout: (dir) => sandboxLayout(dir, flavour),
-    command: (o) => daemonCommand(o.dir, o.idleExit, o.transactionLinger, flavour),
+    command: (o) => daemonCommand(o.dir, o.idleExit, o.transactionLinger, flavour, o.polkit),
     start: (o) => startSandboxDaemon({ ...o, profile: flavour }),
   };
 }
@@ -165,6 +178,14 @@ export interface StartSandboxOptions {
   readonly transactionLinger?: number;
   /** The NetworkManager/UPower stand-ins' initial values; false: neither service runs. */
   readonly power?: Partial<PowerValues> | false;
+  /** Faults to inject from the start (sandbox/faults/faults.ts); default none. */
+  readonly faults?: SandboxFaults;
+  /**
+   * The daemon asks polkit (org.freedesktop.PolicyKit1, which the caller runs
+   * on this bus) before every method rpm-ostreed guards. Default off: every
+   * caller is authorized. rpm-ostree only.
+   */
+  readonly polkit?: boolean;
 }
 
 /**
@@ -181,6 +202,8 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
   const layout = kind.layout(options.dir);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const idleExit = options.idleExit ?? DEFAULT_IDLE_EXIT_SECONDS;
+  if (options.polkit && profile !== 'rpm-ostree')
+    throw new Error(`polkit authorization is only implemented for rpm-ostree, not ${profile}`);
   const existing = await machineOfDir(layout);
   if (existing && existing !== machine)
     throw new Error(
@@ -191,6 +214,11 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
     const boot = await bootSandbox(layout);
     log(`booted ${boot.deployment}`);
   }
+  // The machine's journal knows the running boot (sandbox/journal/).
+  if (!(await currentBoot(layout))) await journalPowerOn(layout, log);
+  // A sandbox starts with the faults asked for, never with those of a previous run.
+  await mkdir(layout.runDir, { recursive: true });
+  setSandboxFaults(layout.dir, options.faults ?? {});
   // The remote: the upstream archive repo over HTTP, so pulls report progress.
   const remote = await serveRemote(layout, machine, options.slowRemoteMs ?? 0);
   log(`remote ${machine.remote}: ${remote.url}`);
@@ -200,6 +228,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
     ...(options.transactionLinger !== undefined
       ? { transactionLinger: options.transactionLinger }
       : {}),
+    ...(options.polkit ? { polkit: true } : {}),
   };
   // Like the real system bus: the daemon's name is activatable, so after an
   // idle exit the next call starts it again.
@@ -236,6 +265,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
     daemon,
     remote,
     power,
+    setFaults: (faults) => setSandboxFaults(layout.dir, faults),
     stop() {
       stopping ??= daemon
         .stop()

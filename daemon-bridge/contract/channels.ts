@@ -25,6 +25,8 @@ export const commandNames = [
   'setPinned',
   'setAutomaticUpdatePolicy',
   'changeDesktopSettings',
+  'checkHealth',
+  'exportDiagnostics',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

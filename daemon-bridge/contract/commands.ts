@@ -10,6 +10,7 @@ import type { AppState, Result } from './domain.ts';
 import type { PackageChange } from './updates.ts';
 import { userUpdatePolicies } from './desktop.ts';
 import type { DesktopSettings } from './desktop.ts';
+import type { DiagnosticsFile } from './health.ts';
 import { kernelArgProblem, MAX_KERNEL_ARG_LENGTH } from './kernel-args.ts';
 import {
   MAX_PACKAGE_SPEC_LENGTH,
@@ -137,6 +138,8 @@ export const commandArgs = {
       .strict()
       .refine((r) => Object.keys(r).length > 0, 'nothing to change'),
   ]),
+  checkHealth: z.tuple([]),
+  exportDiagnostics: z.tuple([]),
 } satisfies { readonly [K in CommandName]: z.ZodTuple };
 
 /** What each command resolves to. Expected failures come back as `Result`. */
@@ -187,6 +190,10 @@ export interface CommandResults {
   setAutomaticUpdatePolicy: Result<null>;
   /** Changes the app's own settings (quiet notifications, autostart, background checks). */
   changeDesktopSettings: Result<DesktopSettings>;
+  /** Runs the health probes (disk space, the journal) again; the results come with the state. */
+  checkHealth: Result<null>;
+  /** The diagnostics file (daemon state, recent transactions, health, settings; nothing secret). */
+  exportDiagnostics: Result<DiagnosticsFile>;
 }
 
 /** What deploying a revision would change, before anything is deployed. */

@@ -6,6 +6,7 @@
 
 import type { DaemonKind } from './capabilities.ts';
 import type { DesktopState } from './desktop.ts';
+import type { HealthState } from './health.ts';
 import type { Activity, AvailableUpdate, QueuedRequest, UpdateCheck } from './updates.ts';
 
 /** Where a deployment's base comes from. */
@@ -151,6 +152,8 @@ export interface AppState {
   readonly queued: QueuedRequest | null;
   /** Tray, notifications, the app's settings and background checks. */
   readonly desktop: DesktopState;
+  /** Health checks (daemon-bridge/health/). */
+  readonly health: HealthState;
 }
 
 /** The closed set of failure kinds (STYLE.md §8). */

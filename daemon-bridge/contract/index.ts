@@ -10,3 +10,4 @@ export * from './packages.ts';
 export * from './kernel-args.ts';
 export * from './desktop.ts';
 export * from './capabilities.ts';
+export * from './health.ts';

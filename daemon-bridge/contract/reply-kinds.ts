@@ -33,4 +33,6 @@ export const replyKinds: { readonly [K in CommandName]: ReplyKind<CommandResults
   setPinned: 'result',
   setAutomaticUpdatePolicy: 'result',
   changeDesktopSettings: 'result',
+  checkHealth: 'result',
+  exportDiagnostics: 'result',
 };

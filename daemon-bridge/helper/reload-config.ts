@@ -2,6 +2,7 @@ import type { AppError } from '../contract/domain.ts';
 import { callMethod, DBusCallError } from '../dbus/call.ts';
 import { closeBus, connectBus } from '../dbus/connect-bus.ts';
 import { toAppError } from '../errors.ts';
+import { withPolkitActions } from '../rpm-ostree/polkit-actions.ts';
 import { interfaces } from '../rpm-ostree/profile.ts';
 import type { DaemonProfile } from '../rpm-ostree/profile.ts';
 import type { ReloadDaemonConfig } from './update-policy.ts';
@@ -11,6 +12,8 @@ import type { ReloadDaemonConfig } from './update-policy.ts';
  * call and closed after it (the helper changes the policy rarely). The
  * daemon replies after it has re-read the file and emitted the property
  * change, so the app sees the new AutomaticUpdatePolicy once this resolves.
+ * polkit guards it (reload-daemon, auth_admin_keep), so interactive
+ * authorization is allowed, as for every call that may need a password.
  */
 export function daemonConfigReloader(
   profile: DaemonProfile,
@@ -24,8 +27,11 @@ export function daemonConfigReloader(
         path: profile.sysrootPath,
         interface: interfaces(profile).sysroot,
         member: 'ReloadConfig',
-        timeoutMs: 60_000,
+        interactive: true,
+        timeoutMs: 300_000,
       });
+    } catch (err) {
+      throw withPolkitActions(err, profile, 'Sysroot', 'ReloadConfig', []);
     } finally {
       closeBus(bus);
     }

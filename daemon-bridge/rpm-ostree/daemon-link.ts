@@ -56,6 +56,8 @@ export class DaemonLink implements DaemonPort {
   private properties: SysrootProperties | null = null;
   private cachedUpdate: AvailableUpdate | null = null;
   private activatable = false;
+  /** The current daemon accepted our RegisterClient (so it stays while we run). */
+  private registered = false;
   private generation = 0;
   private unsubscribers: (() => Promise<void>)[] = [];
   private closed = false;
@@ -174,9 +176,16 @@ export class DaemonLink implements DaemonPort {
     this.log.info(`${this.profile.busName} owner is now ${owner ?? '(none)'}`);
     if (owner) {
       void this.attach();
-    } else if (this.activatable) {
-      // Idle exit of an activatable daemon: the next call starts it again.
+    } else if (this.activatable && this.registered) {
+      // It left although we were registered (a crash, a restart): start it
+      // again now, so we are registered with the new one.
       void this.attach();
+    } else if (this.activatable) {
+      // The idle exit of a daemon that refused our registration (no active
+      // session, reference §3.1): let it rest — re-activating it now would start
+      // it every IdleExitTimeout for nothing. The next call starts it again and
+      // its new owner brings fresh properties; until then nothing changed.
+      this.log.info(`${this.profile.busName} exited while idle; not starting it again yet`);
     } else {
       this.generation++;
       this.emit({ kind: 'gone' });
@@ -197,11 +206,14 @@ export class DaemonLink implements DaemonPort {
 
   /** RegisterClient; one retry on NoReply, which is the idle-exit race (reference §2.2). */
   private async registerWithRetry(): Promise<void> {
+    this.registered = false;
     try {
       await registerClient(this.bus, this.profile);
+      this.registered = true;
     } catch (err) {
       if (isUnavailable(err)) {
         await registerClient(this.bus, this.profile);
+        this.registered = true;
         return;
       }
       // Registration is optional; AccessDenied happens without a logind session.

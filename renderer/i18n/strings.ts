@@ -114,6 +114,7 @@ export const strings = {
   close: 'Close',
   goBack: 'Go back',
   requestFailed: 'The request failed: {message}',
+  tryAgain: 'Try again',
 
   commandLineLabel: 'Command line',
   commandLineTitle: 'The same operation in a terminal',
@@ -546,6 +547,75 @@ export const strings = {
   notifyFailedNoTitle: 'An update operation failed',
   notifyFailedBody: 'The update daemon said: {message}',
   notifyFailedNoMessage: 'The update daemon gave no reason.',
+
+  // Health checks and diagnostics (renderer/i18n/health-text.ts)
+  healthHeading: 'System health',
+  healthChecking: 'Checking the system…',
+  healthAllGood: 'No problems found',
+  healthNeedsAttention_one: '{count} check needs attention',
+  healthNeedsAttention_other: '{count} checks need attention',
+  healthPassed_one: '{count} check passed',
+  healthPassed_other: '{count} checks passed',
+  healthCheckedAt: 'Checked {when}',
+  healthRecheck: 'Check again',
+  healthRecheckLabel: 'Check again: run the health checks now',
+  healthRecheckFailed: 'Could not run the health checks: {message}',
+  healthChecksLabel: 'Health checks',
+  healthStatus_ok: 'OK',
+  healthStatus_warning: 'Warning',
+  healthStatus_problem: 'Problem',
+  healthStatus_unknown: 'Could not check',
+  healthCouldNotRun: 'This check could not run: {reason}',
+  healthSpace: '{free} free of {total} ({path})',
+  healthBootOk: 'Enough space on /boot',
+  healthBootLow: 'Little space left on /boot',
+  healthBootFull: 'Not enough space on /boot for the next update',
+  healthBootUnknown: 'Could not measure the space on /boot',
+  healthBootNeeds:
+    'A new kernel with its initramfs needs about {needed}; keep at least {recommended} free.',
+  healthBootAdvice:
+    'Removing the rollback or the pending deployment frees the kernels only they use.',
+  healthSysrootOk: 'Enough space for new deployments',
+  healthSysrootLow: 'Little space left for new deployments',
+  healthSysrootFull: 'Not enough space to download the next update',
+  healthSysrootUnknown: 'Could not measure the space for new deployments',
+  healthSysrootNeeds:
+    'ostree stops writing below {needed}; an update needs up to {recommended} of new files.',
+  healthSysrootAdvice:
+    'Clean up cached metadata and old deployments, or free space on this disk elsewhere.',
+  healthFinalizeOk: 'No failed update at the last restart',
+  healthFinalizeFailed: 'The staged update failed to apply at the last restart',
+  healthFinalizeUnknown: 'Could not read the system journal',
+  healthFinalizeBody:
+    'The computer started the previous version again; the staged update was dropped.',
+  healthFinalizeNoMessage: 'The journal does not say why.',
+  healthFinalizeAdvice:
+    'See what went wrong, fix it (often a full /boot), then download and stage the update again.',
+  healthFinalizeUnknownAdvice:
+    'The status command below reads the same journal: run it as a user who may read the system journal.',
+  healthAgeOk: 'Updated recently',
+  healthAgeOld: 'No update for {days} days',
+  healthAgeUnknown: 'Not known when the system was last updated',
+  healthAgeBasis_deployment: 'The running or pending version was built {when}.',
+  healthAgeBasis_check: 'A check found nothing newer {when}.',
+  healthAgeBasis_stage: 'An update was staged {when}.',
+  healthAgeAdvice: 'Check for updates now; if the check fails, it says why.',
+  healthStallOk: 'No operation is stuck',
+  healthStalled: '“{title}” has made no progress for more than {minutes} minutes',
+  healthStalledBody: 'The update daemon still says it runs. Last progress: {when}.',
+  healthStalledAdvice: 'Cancel it, then try again.',
+  healthFixCheck: 'Check now',
+  healthFixUpgrade: 'Update now',
+  healthStalledNoCancel:
+    'This update daemon cannot cancel an operation; wait for it, or restart the update service.',
+  exportDiagnostics: 'Export diagnostics…',
+  exportDiagnosticsHelp:
+    'One JSON file for a bug report: the daemon’s state as rpm-ostree status --json shows it, recent operations with their messages, versions, health checks and this app’s settings. It holds no passwords, tokens or files of yours.',
+  exportingDiagnostics: 'Exporting…',
+  diagnosticsSaved: 'Saved to {path}',
+  diagnosticsDownloaded: 'Downloaded {file}',
+  diagnosticsFailed: 'Could not export diagnostics: {message}',
+  diagnosticsHeading: 'Diagnostics',
 } as const;
 
 export type StringKey = keyof typeof strings;

@@ -29,6 +29,8 @@ import { createDesktopSlice } from './desktop/desktop-slice.ts';
 import type { DesktopSlice } from './desktop/desktop-slice.ts';
 import { createKargsSlice } from './kargs/kargs-slice.ts';
 import type { KargsSlice } from './kargs/kargs-slice.ts';
+import { createHealthSlice } from './health/health-slice.ts';
+import type { FileSaver, HealthSlice } from './health/health-slice.ts';
 
 export interface ClipboardPort {
   writeText(text: string): Promise<void>;
@@ -40,6 +42,8 @@ export interface StoreDeps {
   /** Skip the transport's reconnect backoff. */
   readonly reconnect: () => void;
   readonly clipboard: ClipboardPort;
+  /** Hands the diagnostics file to the user in web mode; default: a browser download. */
+  readonly saveFile?: FileSaver;
 }
 
 export type AppStore = SnapshotSlice &
@@ -52,7 +56,8 @@ export type AppStore = SnapshotSlice &
   KargsSlice &
   DesktopSlice &
   DiffSlice &
-  NavSlice;
+  NavSlice &
+  HealthSlice;
 
 export type AppStoreApi = StoreApi<AppStore>;
 
@@ -68,13 +73,14 @@ export function createAppStore(deps: StoreDeps): AppStoreApi {
       ...createLinkSlice(deps, set),
       ...createRefreshSlice(deps, set, get),
       ...createClipboardSlice(deps, set, get),
-      ...createRequestSlice(set, get),
+      ...createRequestSlice(set, get, runner),
       ...createUpdatesSlice(deps, runner),
       ...createPackagesSlice(deps, runner, set, get),
       ...createKargsSlice(deps, runner, set, get),
       ...createDesktopSlice(deps, runner),
       ...createDiffSlice(deps, set, get),
       ...createNavSlice(set),
+      ...createHealthSlice(deps, set, deps.saveFile),
     };
   });
 }

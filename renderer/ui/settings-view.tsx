@@ -4,6 +4,7 @@ import { selectDesktop } from '../store/desktop/desktop-selectors.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { AppSettingsForm } from './app-settings-form.tsx';
 import { BackgroundChecksInfo } from './background-checks-info.tsx';
+import { DiagnosticsSection } from './diagnostics-section.tsx';
 import { NotificationHistory } from './notification-history.tsx';
 import { Notice } from './notice.tsx';
 import { RequestError } from './request-error.tsx';
@@ -26,6 +27,7 @@ export function SettingsView(): ReactNode {
       <AppSettingsForm />
       <BackgroundChecksInfo />
       <NotificationHistory />
+      <DiagnosticsSection />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { selectAvailableUpdate } from '../store/updates/update-status.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { ActivityPanel } from './activity-panel.tsx';
+import { HealthPanel } from './health-panel.tsx';
 import { QueuedNotice } from './queued-notice.tsx';
 import { RequestError } from './request-error.tsx';
 import { UpdateSheet } from './update-sheet.tsx';
@@ -15,6 +16,7 @@ export function UpdatesView(): ReactNode {
   return (
     <div className="view">
       <RequestError />
+      <HealthPanel />
       <UpdateStatusCard onReview={() => setSheetOpen(true)} />
       <QueuedNotice />
       <ActivityPanel />

@@ -4,7 +4,11 @@ import { osMethods } from './methods/os-methods.ts';
 import type { ObjectManager } from './object-manager.ts';
 import { createServiceInterface } from './service/service-interface.ts';
 import { renameMembers } from './specs/daemon-specs.ts';
-import type { CallContext, ServiceInterface } from './service/service-interface.ts';
+import type {
+  CallContext,
+  MethodAuthorizer,
+  ServiceInterface,
+} from './service/service-interface.ts';
 import type { DaemonModel } from './state/daemon-model.ts';
 
 /**
@@ -19,6 +23,8 @@ export class OsObjects {
     private readonly ctx: DaemonContext,
     private readonly objectManager: ObjectManager,
     private readonly caller: () => CallContext,
+    /** The OS interface's authorizer (polkit); OSExperimental has none, like rpm-ostreed's. */
+    private readonly authorize?: MethodAuthorizer,
   ) {}
 
   /** The object path of `osname`, if it has deployments. */
@@ -44,6 +50,7 @@ export class OsObjects {
       const os = createServiceInterface({
         spec: this.ctx.specs.os,
         caller: this.caller,
+        ...(this.authorize ? { authorize: this.authorize } : {}),
         properties: served,
         methods: renameMembers(this.ctx.profile, osMethods(this.ctx, osname)),
       });

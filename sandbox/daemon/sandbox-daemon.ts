@@ -17,6 +17,7 @@ import { getOsMethod } from './methods/sysroot-get-os.ts';
 import { reloadMethods } from './methods/sysroot-reload.ts';
 import { ObjectManager } from './object-manager.ts';
 import { OsObjects } from './os-objects.ts';
+import { PolkitAuthorizer } from './polkit/polkit-authorizer.ts';
 import { CallTracker } from './service/call-tracker.ts';
 import { ObjectRegistry } from './service/object-registry.ts';
 import { createServiceInterface } from './service/service-interface.ts';
@@ -44,6 +45,13 @@ export interface SandboxDaemonOptions {
   readonly onIdleExit?: () => void;
   /** Seconds a finished transaction waits for its peers (rpm-ostreed: 30). */
   readonly transactionLingerSeconds?: number;
+  /**
+   * Ask polkit (org.freedesktop.PolicyKit1 on the same bus) before every
+   * method rpm-ostreed guards, as rpm-ostreed does (sandbox/daemon/polkit/).
+   * Off by default: the sandbox then authorizes every caller. rpm-ostree
+   * profile only.
+   */
+  readonly polkit?: boolean;
 }
 
 const DBUS_NAME_FLAG_DO_NOT_QUEUE = 4;
@@ -69,6 +77,7 @@ export class SandboxDaemon implements DaemonContext {
   private readonly objectManager: ObjectManager;
   private readonly idle: IdleExit;
   private readonly osObjects: OsObjects;
+  private readonly authorizer: PolkitAuthorizer | null;
   private sysroot!: ServiceInterface;
   private model!: DaemonModel;
   private config!: DaemonConfig;
@@ -85,7 +94,14 @@ export class SandboxDaemon implements DaemonContext {
     this.registry = new ObjectRegistry(options.bus);
     this.tracker = new CallTracker(options.bus, this.registry);
     this.objectManager = new ObjectManager(this.registry, this.profile.rootPath, this.caller);
-    this.osObjects = new OsObjects(this, this.objectManager, this.caller);
+    if (options.polkit && this.profile.flavour !== 'rpm-ostree')
+      throw new Error(
+        `polkit authorization is only implemented for rpm-ostree, not ${this.profile.flavour}`,
+      );
+    this.authorizer = options.polkit
+      ? new PolkitAuthorizer({ bus: options.bus, log: this.log })
+      : null;
+    this.osObjects = new OsObjects(this, this.objectManager, this.caller, this.authorizer?.os);
     this.commits = new CommitStore(this.layout.repo);
     this.clients = new ClientRegistry(options.bus, () => this.updateIdle(), this.log);
     this.idle = new IdleExit(0, () => void this.idleExit(), this.log);
@@ -135,6 +151,7 @@ export class SandboxDaemon implements DaemonContext {
     this.sysroot = createServiceInterface({
       spec: this.specs.sysroot,
       caller: this.caller,
+      ...(this.authorizer ? { authorize: this.authorizer.sysroot } : {}),
       properties: {
         Booted: this.model.booted,
         Path: this.layout.sysroot,

@@ -19,6 +19,19 @@ export interface HttpRemoteOptions {
   readonly delayMs?: number;
   /** Port on 127.0.0.1; default 0 = a random free port. */
   readonly port?: number;
+  /**
+   * Read at every request: when it returns a setting, that many object
+   * requests are served from the first request that saw it (or its change),
+   * then every further one fails — HTTP 500, or the connection reset before
+   * an answer (the `remote-fail-after` fault, sandbox/faults/).
+   */
+  readonly failAfter?: () => RemoteFailAfter | undefined;
+}
+
+/** See HttpRemoteOptions.failAfter. */
+export interface RemoteFailAfter {
+  readonly objects: number;
+  readonly how: 'http-500' | 'reset';
 }
 
 /**
@@ -33,6 +46,16 @@ export function startHttpRemote(
 ): Promise<HttpRemote> {
   const base = normalize(root);
   let delayMs = options.delayMs ?? 0;
+  let failing: { setting: string; served: number } | null = null;
+  /** The remote-fail-after fault when it fails this request, else null. */
+  const failsNow = (path: string): RemoteFailAfter | null => {
+    const fault = options.failAfter?.();
+    if (!fault) failing = null;
+    if (!fault || !path.startsWith('/objects/')) return null;
+    const setting = JSON.stringify(fault);
+    if (failing?.setting !== setting) failing = { setting, served: 0 };
+    return ++failing.served > fault.objects ? fault : null;
+  };
   const server = createServer((req, res) => {
     const send = async () => {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -40,6 +63,15 @@ export function startHttpRemote(
         return;
       }
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const fault = failsNow(path);
+      if (fault?.how === 'reset') {
+        req.socket.destroy();
+        return;
+      }
+      if (fault) {
+        res.writeHead(500).end();
+        return;
+      }
       const file = normalize(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) {
         res.writeHead(403).end();

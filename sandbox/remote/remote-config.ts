@@ -5,6 +5,7 @@ import type { SandboxLayout } from '../sysroot/layout.ts';
 import { startHttpRemote } from './http-remote.ts';
 import type { HttpRemote } from './http-remote.ts';
 import { ostree } from '../sysroot/ostree-cli.ts';
+import { readSandboxFaults } from '../faults/faults.ts';
 
 /** Points the machine's remote (`fedora`, `debian`) at `url` in the sysroot repo's config. */
 export async function setRemoteUrl(
@@ -38,7 +39,10 @@ export async function serveRemote(
   delayMs: number,
 ): Promise<HttpRemote> {
   if (!(await hasSummary(layout))) await updateSummary(layout);
-  const remote = await startHttpRemote(layout.upstreamRepo, { delayMs });
+  const remote = await startHttpRemote(layout.upstreamRepo, {
+    delayMs,
+    failAfter: () => readSandboxFaults(layout.dir).remoteFailAfter,
+  });
   try {
     await setRemoteUrl(layout, machine, remote.url);
   } catch (err) {

@@ -1,4 +1,5 @@
 import { initialDesktopState } from '../../daemon-bridge/contract/desktop.ts';
+import { initialHealthState } from '../../daemon-bridge/contract/health.ts';
 import type { AppState, SystemState } from '../../daemon-bridge/contract/domain.ts';
 
 /** An AppState with nothing known yet; tests spread their own fields over it. */
@@ -11,6 +12,7 @@ export function blankState(overrides: Partial<AppState> = {}): AppState {
     lastCheck: null,
     queued: null,
     desktop: initialDesktopState,
+    health: initialHealthState,
     ...overrides,
   };
 }

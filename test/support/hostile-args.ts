@@ -23,6 +23,8 @@ export const VALID_ARGS: { readonly [K in CommandName]: readonly unknown[] } = {
   setPinned: [{ deploymentId: 'fedora-0123abcd.0', pinned: true }],
   setAutomaticUpdatePolicy: ['stage'],
   changeDesktopSettings: [{ quiet: true }],
+  checkHealth: [],
+  exportDiagnostics: [],
 };
 
 const protoObject = JSON.parse('{"__proto__":{"polluted":true}}') as unknown;

@@ -1,5 +1,6 @@
 import type { MessageBus } from 'dbus-next';
 import { callMethod } from '../../dbus/call.ts';
+import { withPolkitActions } from '../polkit-actions.ts';
 import type { DaemonProfile } from '../profile.ts';
 import { interfaces } from '../profile.ts';
 import { ParseError } from '../vardict.ts';
@@ -15,24 +16,30 @@ export interface OsTarget {
 /**
  * Calls an OS method. Interactive authorization is allowed: these methods
  * are polkit-guarded and the desktop's agent may ask for a password, so the
- * timeout is the CLI's five minutes.
+ * timeout is the CLI's five minutes. (The few unguarded ones, the package
+ * queries and GetDeploymentBootConfig, carry the flag harmlessly.) A
+ * refusal comes back naming the polkit actions the call needed.
  */
-export function osCall(
+export async function osCall(
   target: OsTarget,
   member: string,
   signature: string,
   body: readonly unknown[],
 ): Promise<readonly unknown[]> {
-  return callMethod(target.bus, {
-    destination: target.profile.busName,
-    path: target.osPath,
-    interface: interfaces(target.profile).os,
-    member,
-    signature,
-    body,
-    interactive: true,
-    timeoutMs: 300_000,
-  });
+  try {
+    return await callMethod(target.bus, {
+      destination: target.profile.busName,
+      path: target.osPath,
+      interface: interfaces(target.profile).os,
+      member,
+      signature,
+      body,
+      interactive: true,
+      timeoutMs: 300_000,
+    });
+  } catch (err) {
+    throw withPolkitActions(err, target.profile, 'OS', member, body);
+  }
 }
 
 /** The `s transaction_address` every transaction-starting method returns. */

@@ -80,12 +80,16 @@ export function createKargsSlice(
       if (base === null || edits.length === 0 || !planEdits(base, edits).ok) return;
       const change = changeOf(splitKernelArgs(base), edits);
       set({ kargsApplying: true });
-      const applied = await runner.run('changeKernelArgs', () =>
-        deps.api.changeKernelArgs({
-          added: [...change.added],
-          replaced: [...change.replaced],
-          removed: [...change.removed],
-        }),
+      const applied = await runner.run(
+        'changeKernelArgs',
+        () =>
+          deps.api.changeKernelArgs({
+            added: [...change.added],
+            replaced: [...change.replaced],
+            removed: [...change.removed],
+          }),
+        // "Try again" applies the draft as it then stands, and clears it on success.
+        () => get().kargsApplyRequested(),
       );
       set({ kargsApplying: false });
       // Applied: the new pending deployment carries the change, so the draft is done.

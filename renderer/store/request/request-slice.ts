@@ -1,5 +1,6 @@
 import type { AppError } from '../../../daemon-bridge/contract/domain.ts';
 import type { GetState, SetState } from '../app-store.ts';
+import type { RequestRunner } from './request-runner.ts';
 
 /** The actions that change the system, named as the user sees them. */
 export type ActionCommand =
@@ -28,13 +29,22 @@ export type RequestStatus =
 export interface RequestSlice {
   readonly request: RequestStatus;
   readonly requestErrorDismissed: () => void;
+  /** "Try again" on a failed request: the same request, sent once more. */
+  readonly requestRetried: () => Promise<void>;
 }
 
-export function createRequestSlice(set: SetState, get: GetState): RequestSlice {
+export function createRequestSlice(
+  set: SetState,
+  get: GetState,
+  runner: RequestRunner,
+): RequestSlice {
   return {
     request: { kind: 'idle' },
     requestErrorDismissed() {
       if (get().request.kind === 'failed') set({ request: { kind: 'idle' } });
+    },
+    async requestRetried() {
+      if (get().request.kind === 'failed') await runner.retry();
     },
   };
 }

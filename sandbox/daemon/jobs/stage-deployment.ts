@@ -14,6 +14,7 @@ import { syncBaseRefs } from '../../sysroot/base-refs.ts';
 import { splitKernelArgs } from '../../sysroot/kernel-args.ts';
 import { CommitStore } from '../../sysroot/commits.ts';
 import { deploymentId } from '../state/deployment-dict.ts';
+import { checkBootSpace } from '../../faults/boot-space.ts';
 
 /** Refs that keep the commit being staged (and its base) from being pruned meanwhile. */
 const HOLD_REF = 'sandbox/staging-hold';
@@ -64,6 +65,9 @@ export async function stageDeployment(
   options: StageOptions,
 ): Promise<string> {
   const { locked } = options;
+  // The boot-free fault (sandbox/faults/): a /boot too small for a new kernel fails here,
+  // before anything changed, as libostree's deploy does when copying it.
+  await checkBootSpace(layout, merge.osname, commit);
   // The merge deployment may be the staged one being replaced (rpm-ostree merges
   // from the pending deployment when there is one): keep its origin and
   // kernel arguments first.

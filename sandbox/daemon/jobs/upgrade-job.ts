@@ -1,3 +1,4 @@
+import { crashInPullDue, crashNow } from '../../faults/daemon-faults.ts';
 import { pullRef } from '../../remote/pull.ts';
 import { floodProgress, progressFloodFromEnv } from '../../remote/progress-flood.ts';
 import type { Commit } from '../../sysroot/commits.ts';
@@ -48,13 +49,19 @@ export async function pullBase(
   if (!flags.cacheOnly && remote && !flags.revision) {
     const flood = progressFloodFromEnv();
     if (flood) await floodProgress(flood, (args) => out.downloadProgress(args), out.signal);
+    // The crash-in-pull fault (sandbox/faults/) kills the pull with the daemon.
+    const crash = new AbortController();
     await pullRef({
       repo: ctx.layout.repo,
       remote,
       ref,
       commitOnly: flags.checkOnly,
-      signal: out.signal,
-      onProgress: (args) => out.downloadProgress(args),
+      signal: AbortSignal.any([out.signal, crash.signal]),
+      onProgress: (args) => {
+        out.downloadProgress(args);
+        if (crashInPullDue(ctx.layout.dir, args[4][0]))
+          crashNow(ctx.layout.dir, ctx.log, () => crash.abort());
+      },
       onStatus: (text) => out.pullMessage(text),
     });
     out.pullEnd();

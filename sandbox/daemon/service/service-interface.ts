@@ -13,6 +13,17 @@ export interface CallContext {
 /** One method implementation: the caller plus the unmarshalled in-arguments. */
 export type MethodHandler = (call: CallContext, args: readonly unknown[]) => unknown;
 
+/**
+ * Decides whether a call may run before its handler does (GDBus's
+ * `g-authorize-method`): resolves to let it run, rejects with the D-Bus
+ * error to send instead. Runs for every method of the interface, known or not.
+ */
+export type MethodAuthorizer = (
+  call: CallContext,
+  method: string,
+  args: readonly unknown[],
+) => Promise<void>;
+
 export interface ServiceInterfaceOptions {
   readonly spec: InterfaceSpec;
   /** Initial value of every property in the spec. */
@@ -20,6 +31,8 @@ export interface ServiceInterfaceOptions {
   readonly methods?: Readonly<Record<string, MethodHandler>>;
   /** The caller of the message being dispatched (see CallTracker). */
   readonly caller: () => CallContext;
+  /** Asked before every method call (sandbox/daemon/polkit/); none: every caller may call. */
+  readonly authorize?: MethodAuthorizer;
 }
 
 /**
@@ -32,6 +45,7 @@ export class ServiceInterface extends dbus.interface.Interface {
   private readonly values: Record<string, unknown>;
   private readonly methods: Readonly<Record<string, MethodHandler>>;
   private readonly caller: () => CallContext;
+  private readonly authorize: MethodAuthorizer | undefined;
 
   constructor(options: ServiceInterfaceOptions) {
     super(options.spec.name);
@@ -39,6 +53,7 @@ export class ServiceInterface extends dbus.interface.Interface {
     this.values = { ...(options.properties ?? {}) };
     this.methods = options.methods ?? {};
     this.caller = options.caller;
+    this.authorize = options.authorize;
     for (const name of Object.keys(this.spec.properties ?? {}))
       if (!(name in this.values)) throw new Error(`${this.spec.name}.${name} has no initial value`);
   }
@@ -79,10 +94,21 @@ export class ServiceInterface extends dbus.interface.Interface {
     (fn as (...a: unknown[]) => void).apply(this, args);
   }
 
-  /** Runs a method handler; any failure becomes a D-Bus error reply. */
+  /** Authorizes the call (if this interface is guarded), then runs its handler. */
   invoke(name: string, args: readonly unknown[]): unknown {
     // Read the caller first: it is only valid synchronously at dispatch.
     const call = this.caller();
+    if (!this.authorize) return this.run(call, name, args);
+    return this.authorize(call, name, args).then(
+      () => this.run(call, name, args),
+      (err: unknown) => {
+        throw toDBusError(err);
+      },
+    );
+  }
+
+  /** Runs a method handler; any failure becomes a D-Bus error reply. */
+  private run(call: CallContext, name: string, args: readonly unknown[]): unknown {
     const handler = this.methods[name];
     if (!handler) throw new dbus.DBusError(DBUS_ERROR.unknownMethod, `No such method “${name}”`);
     try {

@@ -1,5 +1,6 @@
 import { Message } from 'dbus-next';
 import type { Variant } from 'dbus-next';
+import { takeCallFailure, withFinishedFailure } from '../../faults/daemon-faults.ts';
 import type { DaemonContext } from '../daemon-context.ts';
 import type { CallContext } from '../service/service-interface.ts';
 import type { TransactionJob } from './transaction-output.ts';
@@ -52,6 +53,9 @@ export async function beginTransaction(
   options: BeginOptions,
 ): Promise<string> {
   await ctx.reload();
+  // The fail-transaction fault (sandbox/faults/): a real failure text, at the call or at Finished.
+  const refusal = takeCallFailure(ctx.layout.dir);
+  if (refusal) throw refusal;
   return ctx.transactions.begin({
     method: options.method,
     args: options.args,
@@ -60,7 +64,7 @@ export async function beginTransaction(
     title: options.title,
     clientDescription: await clientDescription(ctx, call.sender),
     outputToSelf: options.outputToSelf ?? false,
-    job: options.job,
+    job: withFinishedFailure(ctx.layout.dir, options.job),
     ...(options.onClosed ? { onClosed: options.onClosed } : {}),
   });
 }

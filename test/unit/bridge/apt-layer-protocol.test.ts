@@ -3,6 +3,7 @@ import { asPropertiesEvent } from '../../../daemon-bridge/apt-layer/link-events.
 import { parseStatus, toSystemState } from '../../../daemon-bridge/apt-layer/parse-status.ts';
 import * as bridge from '../../../daemon-bridge/apt-layer/protocol.ts';
 import { initialDesktopState } from '../../../daemon-bridge/contract/desktop.ts';
+import { initialHealthState } from '../../../daemon-bridge/contract/health.ts';
 import type { AppState } from '../../../daemon-bridge/contract/domain.ts';
 import { reduceLinkEvent } from '../../../daemon-bridge/manager.ts';
 import * as sandbox from '../../../sandbox/apt-layer/apt-layer-api.ts';
@@ -117,6 +118,7 @@ describe('apt-layer protocol: the sandbox and the bridge agree', () => {
       lastCheck: null,
       queued: null,
       desktop: initialDesktopState,
+      health: initialHealthState,
     };
     const next = reduceLinkEvent(
       state,

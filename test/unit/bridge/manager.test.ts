@@ -1,4 +1,5 @@
 import { initialDesktopState } from '../../../daemon-bridge/contract/desktop.ts';
+import { initialHealthState } from '../../../daemon-bridge/contract/health.ts';
 import { describe, expect, it } from 'vitest';
 import type { AppState } from '../../../daemon-bridge/contract/domain.ts';
 import { DBusCallError } from '../../../daemon-bridge/dbus/call.ts';
@@ -46,6 +47,7 @@ describe('reduceLinkEvent', () => {
       lastCheck: null,
       queued: null,
       desktop: initialDesktopState,
+      health: initialHealthState,
       system: {
         sysrootPath: '/',
         bootedOsname: null,

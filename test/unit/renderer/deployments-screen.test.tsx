@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { initialDesktopState } from '../../../daemon-bridge/contract/desktop.ts';
+import { initialHealthState } from '../../../daemon-bridge/contract/health.ts';
 import { describe, expect, it } from 'vitest';
 import type { AppState } from '../../../daemon-bridge/contract/domain.ts';
 import { buttonNamed, screenTests, texts, update } from './render.tsx';
@@ -92,6 +93,7 @@ describe('deployments screen', () => {
       lastCheck: null,
       queued: null,
       desktop: initialDesktopState,
+      health: initialHealthState,
     });
     expect(container.querySelector('h2')?.textContent).toBe('No update daemon on this system');
     expect(container.textContent).toContain('No update daemon on the bus.');
@@ -122,6 +124,7 @@ describe('deployments screen', () => {
       lastCheck: null,
       queued: null,
       desktop: initialDesktopState,
+      health: initialHealthState,
     });
     expect(texts(container, '[role="alert"]')[0]).toContain('Bad reply');
     expect(texts(container, '[role="alert"]')[0]).toContain('org.example.Error');

@@ -3,6 +3,7 @@ import {
   defaultDesktopSettings,
   initialDesktopState,
 } from '../../../daemon-bridge/contract/desktop.ts';
+import { initialHealthState } from '../../../daemon-bridge/contract/health.ts';
 import type { AppScreen } from '../../../daemon-bridge/contract/desktop.ts';
 import type { UpdatesApi } from '../../../daemon-bridge/contract/api.ts';
 import type {
@@ -106,6 +107,7 @@ export function readyState(system: SystemState = typicalSystem()): AppState {
     lastCheck: null,
     queued: null,
     desktop: initialDesktopState,
+    health: initialHealthState,
   };
 }
 
@@ -159,6 +161,13 @@ export class FakeUpdatesApi implements UpdatesApi {
     setPinned: () => done(null),
     setAutomaticUpdatePolicy: () => done(null),
     changeDesktopSettings: () => done(defaultDesktopSettings),
+    checkHealth: () => done(null),
+    exportDiagnostics: () =>
+      done({
+        fileName: 'ostree-update-manager-diagnostics-20241105-120000.json',
+        content: '{"format":"ostree-update-manager-diagnostics/1"}\n',
+        delivery: { kind: 'download' },
+      }),
   };
 
   /** Kept for older tests: the answer to `refresh`. */
@@ -221,6 +230,9 @@ export class FakeUpdatesApi implements UpdatesApi {
   changeDesktopSettings = (
     ...args: CommandArgs<'changeDesktopSettings'>
   ): Promise<CommandResults['changeDesktopSettings']> => this.call('changeDesktopSettings', args);
+  checkHealth = (): Promise<CommandResults['checkHealth']> => this.call('checkHealth', []);
+  exportDiagnostics = (): Promise<CommandResults['exportDiagnostics']> =>
+    this.call('exportDiagnostics', []);
 
   readonly navigateListeners = new Set<(screen: AppScreen) => void>();
   onNavigate = (listener: (screen: AppScreen) => void): (() => void) => {

@@ -8,6 +8,7 @@ import type { Root } from 'react-dom/client';
 import { App } from '../../../renderer/ui/app.tsx';
 import { createAppStore } from '../../../renderer/store/app-store.ts';
 import type { AppStoreApi, ClipboardPort } from '../../../renderer/store/app-store.ts';
+import type { FileSaver } from '../../../renderer/store/health/health-slice.ts';
 import { StoreProvider } from '../../../renderer/store/store-context.tsx';
 import { FakeUpdatesApi } from './fixtures.ts';
 
@@ -21,7 +22,9 @@ export interface Rendered {
   unmount(): void;
 }
 
-export async function renderApp(options: { clipboard?: ClipboardPort } = {}): Promise<Rendered> {
+export async function renderApp(
+  options: { clipboard?: ClipboardPort; saveFile?: FileSaver } = {},
+): Promise<Rendered> {
   const api = new FakeUpdatesApi();
   const copied: string[] = [];
   const clipboard = options.clipboard ?? {
@@ -30,7 +33,12 @@ export async function renderApp(options: { clipboard?: ClipboardPort } = {}): Pr
       return Promise.resolve();
     },
   };
-  const store = createAppStore({ api, reconnect: () => undefined, clipboard });
+  const store = createAppStore({
+    api,
+    reconnect: () => undefined,
+    clipboard,
+    ...(options.saveFile ? { saveFile: options.saveFile } : {}),
+  });
   const container = document.createElement('div');
   document.body.append(container);
   let root: Root | null = null;

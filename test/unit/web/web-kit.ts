@@ -56,6 +56,11 @@ export function fakeHandler(initial: AppState = STATE_A): FakeHandler {
     setPinned: done,
     setAutomaticUpdatePolicy: done,
     changeDesktopSettings: { ok: true, value: defaultDesktopSettings },
+    checkHealth: done,
+    exportDiagnostics: {
+      ok: true,
+      value: { fileName: 'd.json', content: '{}\n', delivery: { kind: 'download' } },
+    },
   });
   return {
     calls,
