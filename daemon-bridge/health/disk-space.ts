@@ -21,30 +21,28 @@ function grade(free: number, required: number | null, recommended: number): Heal
 
 /** /boot: room for one more kernel + initramfs pair, with a margin (thresholds.ts). */
 export function bootSpaceCheck(reading: DiskReading, policy: HealthPolicy): DiskSpaceCheck {
-  const recommendedBytes = policy.bootMinFreeBytes;
-  if (reading.kind === 'failed')
-    return unmeasured('boot-space', reading.path, reading.reason, recommendedBytes);
-  const required = reading.biggestKernelBytes;
-  return {
-    kind: 'boot-space',
-    status: grade(reading.freeBytes, required, recommendedBytes),
-    reason: null,
-    path: reading.path,
-    freeBytes: reading.freeBytes,
-    totalBytes: reading.totalBytes,
-    requiredBytes: required,
-    recommendedBytes,
-  };
+  return spaceCheck('boot-space', reading, policy.bootMinFreeBytes, (m) => m.biggestKernelBytes);
 }
 
 /** /sysroot: above ostree's reserved share, and 1 GiB for the next update's objects. */
 export function sysrootSpaceCheck(reading: DiskReading, policy: HealthPolicy): DiskSpaceCheck {
-  const recommendedBytes = policy.sysrootMinFreeBytes;
+  return spaceCheck('sysroot-space', reading, policy.sysrootMinFreeBytes, (m) =>
+    Math.ceil((m.totalBytes * policy.sysrootReservedPercent) / 100),
+  );
+}
+
+/** One directory's check: its free space against what `requiredOf` its reading says and `recommendedBytes`. */
+function spaceCheck(
+  kind: DiskSpaceCheck['kind'],
+  reading: DiskReading,
+  recommendedBytes: number,
+  requiredOf: (measured: Extract<DiskReading, { kind: 'measured' }>) => number | null,
+): DiskSpaceCheck {
   if (reading.kind === 'failed')
-    return unmeasured('sysroot-space', reading.path, reading.reason, recommendedBytes);
-  const required = Math.ceil((reading.totalBytes * policy.sysrootReservedPercent) / 100);
+    return unmeasured(kind, reading.path, reading.reason, recommendedBytes);
+  const required = requiredOf(reading);
   return {
-    kind: 'sysroot-space',
+    kind,
     status: grade(reading.freeBytes, required, recommendedBytes),
     reason: null,
     path: reading.path,

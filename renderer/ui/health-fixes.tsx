@@ -23,6 +23,20 @@ export function HealthFixes(props: { readonly fixes: readonly HealthFix[] }): Re
   if (props.fixes.length === 0) return null;
   const busy = request.kind === 'running';
   const titleOf = (role: string): string => rows.find((r) => r.role === role)?.title ?? '';
+  // Shown disabled, and does nothing, while a request of ours runs.
+  const guardedButton = (key: HealthFix, label: string, run: () => Promise<void>): ReactNode => (
+    <button
+      key={key}
+      type="button"
+      className="button"
+      aria-disabled={busy}
+      onClick={() => {
+        if (!busy) void run();
+      }}
+    >
+      {label}
+    </button>
+  );
   const fix = (f: HealthFix): ReactNode => {
     switch (f) {
       case 'cleanup':
@@ -35,33 +49,9 @@ export function HealthFixes(props: { readonly fixes: readonly HealthFix[] }): Re
           />
         );
       case 'check-updates':
-        return (
-          <button
-            key={f}
-            type="button"
-            className="button"
-            aria-disabled={busy}
-            onClick={() => {
-              if (!busy) void checkRequested();
-            }}
-          >
-            {t('healthFixCheck')}
-          </button>
-        );
+        return guardedButton(f, t('healthFixCheck'), checkRequested);
       case 'upgrade':
-        return (
-          <button
-            key={f}
-            type="button"
-            className="button"
-            aria-disabled={busy}
-            onClick={() => {
-              if (!busy) void stageRequested();
-            }}
-          >
-            {t('healthFixUpgrade')}
-          </button>
-        );
+        return guardedButton(f, t('healthFixUpgrade'), stageRequested);
       case 'cancel':
         // Never blocked: it must reach the daemon while a request of ours waits.
         return (

@@ -1,17 +1,15 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { publish } from '../../sandbox/remote/publish.ts';
 import { sandboxLayout } from '../../sandbox/sysroot/layout.ts';
 import { rebootSandbox } from '../../sandbox/sysroot/sandbox-reboot.ts';
 import { openBrowser } from '../support/browser.ts';
-import type { Browser } from '../support/browser.ts';
-import { inspectScreen, SHOTS_DIR, startWebApp } from '../support/e2e-app.ts';
+import { inspectScreen, SHOTS_DIR } from '../support/e2e-app.ts';
 import { ostreeAdminStatus } from '../support/ostree-status.ts';
-import type { Spawned } from '../support/processes.ts';
-import { tempDir } from '../support/temp-dir.ts';
+import { webAppSuite } from '../support/web-app-suite.ts';
 
 /** Generous: two cores shared with Chromium, tsx, the daemon, dbus-daemon and ostree. */
 const SLOW = 90_000;
@@ -45,28 +43,13 @@ async function tabTo(page: Page, name: string, limit = 40): Promise<boolean> {
  * downloads one JSON file with the daemon's deployments and no secrets.
  */
 describe('health checks and diagnostics, web mode + sandbox', () => {
-  const dir = tempDir('e2e-health');
-  let app: Spawned;
-  let url: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS_DIR, { recursive: true });
-    ({ app, url } = await startWebApp(dir.path));
-    await publish(dir.path, { version: NEW, upgrade: ['kernel-core-6.18.6-200.fc43'] });
-    browser = await openBrowser({ width: 800, height: 900 });
-    await browser.page.goto(url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    const code = await app?.stop();
-    dir.remove();
-    expect(code).toBe(0);
-  });
+  const web = webAppSuite('e2e-health', { width: 800, height: 900 }, (dir) =>
+    publish(dir, { version: NEW, upgrade: ['kernel-core-6.18.6-200.fc43'] }),
+  );
+  const { dir } = web;
 
   it('the Updates tab opens with the health panel on top, its checks run', async () => {
-    const { page } = browser;
+    const { page } = web.browser;
     await page.getByRole('tab', { name: 'Updates' }).click();
     const panel = healthPanel(page);
     await expect
@@ -82,7 +65,7 @@ describe('health checks and diagnostics, web mode + sandbox', () => {
   });
 
   it('after a staged update fails to finalize at reboot, the panel says so with the journal’s line and the fix', async () => {
-    const { page } = browser;
+    const { page } = web.browser;
     await page.getByRole('button', { name: 'Check for updates' }).click();
     await page.getByRole('button', { name: 'Download and stage' }).click({ timeout: SLOW });
     await expect
@@ -114,7 +97,7 @@ describe('health checks and diagnostics, web mode + sandbox', () => {
   it('fits 800 px in dark mode too', async () => {
     const dark = await openBrowser({ width: 800, height: 900, colorScheme: 'dark' });
     try {
-      await dark.page.goto(url);
+      await dark.page.goto(web.url);
       await dark.page.getByRole('tab', { name: 'Updates' }).click();
       await healthPanel(dark.page)
         .getByRole('listitem')
@@ -134,7 +117,7 @@ describe('health checks and diagnostics, web mode + sandbox', () => {
   });
 
   it('“Export diagnostics…”, reached with the keyboard, downloads one JSON file without secrets', async () => {
-    const { page } = browser;
+    const { page } = web.browser;
     await page.getByRole('tab', { name: 'Updates' }).focus();
     expect(await tabTo(page, 'Export diagnostics…')).toBe(true);
     const [download] = await Promise.all([
@@ -146,7 +129,7 @@ describe('health checks and diagnostics, web mode + sandbox', () => {
     );
     const path = await download.path();
     const text = readFileSync(path, 'utf8');
-    const token = new URL(url).searchParams.get('token')!;
+    const token = new URL(web.url).searchParams.get('token')!;
     expect(token.length).toBeGreaterThan(8);
     expect(text).not.toContain(token);
     expect(text).not.toContain(homedir());
@@ -174,7 +157,7 @@ describe('health checks and diagnostics, web mode + sandbox', () => {
   });
 
   it('the Settings tab offers the same export', async () => {
-    const { page } = browser;
+    const { page } = web.browser;
     await page.getByRole('tab', { name: 'Settings' }).click();
     const section = page.getByRole('region', { name: 'Diagnostics' });
     expect(await section.getByRole('button', { name: 'Export diagnostics…' }).count()).toBe(1);

@@ -1,15 +1,13 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sandboxLayout } from '../../sandbox/sysroot/layout.ts';
 import { rebootSandbox } from '../../sandbox/sysroot/sandbox-reboot.ts';
 import { openBrowser } from '../support/browser.ts';
-import type { Browser } from '../support/browser.ts';
-import { inkRatio, inspectScreen, SHOTS_DIR, startWebApp } from '../support/e2e-app.ts';
+import { inkRatio, inspectScreen, SHOTS_DIR } from '../support/e2e-app.ts';
 import { ostreeAdminStatus } from '../support/ostree-status.ts';
-import type { Spawned } from '../support/processes.ts';
-import { tempDir } from '../support/temp-dir.ts';
+import { webAppSuite } from '../support/web-app-suite.ts';
 
 /** Generous: two cores shared with Chromium, tsx, the daemon, dbus-daemon and ostree. */
 const SLOW = 90_000;
@@ -43,28 +41,12 @@ function loaderOptions(sysroot: string): string[] {
  * in effect.
  */
 describe('packages and kernel arguments, web mode + sandbox, by clicking', () => {
-  const dir = tempDir('e2e-layer');
-  let app: Spawned;
-  let url: string;
-  let browser: Browser;
+  const web = webAppSuite('e2e-layer', { width: 1280, height: 900 });
+  const { dir } = web;
   const sysroot = () => join(dir.path, 'sysroot');
 
-  beforeAll(async () => {
-    mkdirSync(SHOTS_DIR, { recursive: true });
-    ({ app, url } = await startWebApp(dir.path));
-    browser = await openBrowser({ width: 1280, height: 900 });
-    await browser.page.goto(url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    const code = await app?.stop();
-    dir.remove();
-    expect(code).toBe(0);
-  });
-
   it('searches the packages and layers one; it shows as pending', async () => {
-    const { page } = browser;
+    const { page } = web.browser;
     await page.getByRole('tab', { name: 'Packages' }).click();
     await page.getByRole('searchbox', { name: 'Search packages' }).fill('tmux');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
@@ -88,7 +70,7 @@ describe('packages and kernel arguments, web mode + sandbox, by clicking', () =>
   }, 180_000);
 
   it('refuses a kernel argument with a space before sending, then applies a valid one', async () => {
-    const { page } = browser;
+    const { page } = web.browser;
     await page.getByRole('tab', { name: 'Kernel' }).click();
     const before = ostreeAdminStatus(sysroot()).map((d) => d.checksum);
     const field = page.getByRole('textbox', { name: 'Add a kernel argument' });
@@ -125,7 +107,7 @@ describe('packages and kernel arguments, web mode + sandbox, by clicking', () =>
   }, 180_000);
 
   it('Next boot shows both changes as pending, and in effect after a reboot', async () => {
-    const { page } = browser;
+    const { page } = web.browser;
     await page.getByRole('tab', { name: 'Next boot' }).click();
     await expect
       .poll(() => stateOf(page, 'Layered packages', 'tmux'))
@@ -151,7 +133,7 @@ describe('packages and kernel arguments, web mode + sandbox, by clicking', () =>
   it('the three views fit 800 px in dark mode', async () => {
     const narrow = await openBrowser({ width: 800, height: 600, colorScheme: 'dark' });
     try {
-      await narrow.page.goto(url);
+      await narrow.page.goto(web.url);
       for (const [tab, file] of [
         ['Packages', 'packages-800-dark.png'],
         ['Kernel', 'kernel-800-dark.png'],

@@ -1,14 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppRuntime } from '../../../daemon-bridge/runtime.ts';
+import { describe, expect, it } from 'vitest';
 import { BOOT_FULL_MESSAGE } from '../../../sandbox/faults/boot-space.ts';
-import type { RunningSandbox } from '../../../sandbox/launch.ts';
-import { publish } from '../../../sandbox/remote/publish.ts';
-import { startSandboxRuntime } from '../../support/sandbox-runtime.ts';
-import type { SandboxRuntime } from '../../support/sandbox-runtime.ts';
-import { tempDir } from '../../support/temp-dir.ts';
-import { ostreeDeployments, RequestLog, waitForTrueState } from './fault-kit.ts';
+import { faultSuite, ostreeDeployments, waitForTrueState } from './fault-kit.ts';
 
 const NEW = '43.20260405.0';
 
@@ -18,26 +12,14 @@ const NEW = '43.20260405.0';
  * a package layered on the running base reuses the kernel already in /boot.
  */
 describe('fault: not enough space on /boot for the new deployment', () => {
-  const dir = tempDir('fault-boot');
-  const requests = new RequestLog();
-  let env: SandboxRuntime;
-  let sandbox: RunningSandbox;
-  let runtime: AppRuntime;
+  const fault = faultSuite('fault-boot', 'not enough space on /boot', {
+    publish: { version: NEW, upgrade: ['kernel-core-6.18.6-200.fc43'] },
+  });
+  const { dir, requests } = fault;
   const stagedRecord = () => existsSync(join(dir.path, 'run', 'ostree', 'staged-deployment.json'));
 
-  beforeAll(async () => {
-    env = await startSandboxRuntime(dir.path);
-    ({ sandbox, runtime } = env);
-    await publish(dir.path, { version: NEW, upgrade: ['kernel-core-6.18.6-200.fc43'] });
-  }, 120_000);
-
-  afterAll(async () => {
-    requests.record('not enough space on /boot');
-    await env?.stop();
-    dir.remove();
-  });
-
   it('the upgrade fails with libostree’s ENOSPC text and changes nothing; once /boot has room it stages', async () => {
+    const { sandbox, runtime } = fault;
     const before = ostreeDeployments(dir.path);
     sandbox.setFaults({ bootFreeBytes: 64 });
     const staging = requests.send(runtime, 'stageUpdate');

@@ -1,18 +1,13 @@
 import { Variant } from 'dbus-next';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callMethod } from '../../../daemon-bridge/dbus/call.ts';
 import { closeBus, connectBus } from '../../../daemon-bridge/dbus/connect-bus.ts';
 import { RPM_OSTREE } from '../../../daemon-bridge/rpm-ostree/profile.ts';
 import { runTransaction } from '../../../daemon-bridge/rpm-ostree/transaction/index.ts';
-import type { AppRuntime } from '../../../daemon-bridge/runtime.ts';
 import { readSandboxFaults } from '../../../sandbox/faults/faults.ts';
-import type { RunningSandbox } from '../../../sandbox/launch.ts';
 import { publish } from '../../../sandbox/remote/publish.ts';
 import { waitForState } from '../../support/runtime-probe.ts';
-import { startSandboxRuntime } from '../../support/sandbox-runtime.ts';
-import type { SandboxRuntime } from '../../support/sandbox-runtime.ts';
-import { tempDir } from '../../support/temp-dir.ts';
-import { ostreeDeployments, recordStates, RequestLog, waitForTrueState } from './fault-kit.ts';
+import { faultSuite, ostreeDeployments, recordStates, waitForTrueState } from './fault-kit.ts';
 
 const NEW = '43.20260401.0';
 
@@ -21,25 +16,13 @@ const NEW = '43.20260401.0';
  * middle of the app's Upgrade pull, with a check queued behind it.
  */
 describe('fault: the daemon crashes mid-pull', () => {
-  const dir = tempDir('fault-crash');
-  const requests = new RequestLog();
-  let env: SandboxRuntime;
-  let sandbox: RunningSandbox;
-  let runtime: AppRuntime;
-
-  beforeAll(async () => {
-    env = await startSandboxRuntime(dir.path);
-    ({ sandbox, runtime } = env);
-    await publish(dir.path, { version: NEW, padFiles: 1200 });
-  }, 120_000);
-
-  afterAll(async () => {
-    requests.record('daemon crash mid-transaction');
-    await env?.stop();
-    dir.remove();
+  const fault = faultSuite('fault-crash', 'daemon crash mid-transaction', {
+    publish: { version: NEW, padFiles: 1200 },
   });
+  const { dir, requests } = fault;
 
   it('the activity ends, the failure is reported, the queued check runs, a retry succeeds', async () => {
+    const { sandbox, runtime } = fault;
     const before = ostreeDeployments(dir.path);
     const seen = recordStates(runtime);
     // A slow mirror, so the pull reports progress before the crash point.
@@ -87,6 +70,7 @@ describe('fault: the daemon crashes mid-pull', () => {
   });
 
   it('another client’s transaction: the panel stops showing it as running and the app reconnects', async () => {
+    const { sandbox, runtime } = fault;
     await publish(dir.path, { version: '43.20260411.0', padFiles: 1200 });
     const before = ostreeDeployments(dir.path);
     sandbox.remote.setDelayMs(40);

@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppRuntime } from '../../../daemon-bridge/runtime.ts';
+import { describe, expect, it } from 'vitest';
 import { FAILURE_TEXTS } from '../../../sandbox/faults/failure-texts.ts';
 import { readSandboxFaults } from '../../../sandbox/faults/faults.ts';
-import type { RunningSandbox } from '../../../sandbox/launch.ts';
-import { publish } from '../../../sandbox/remote/publish.ts';
-import { startSandboxRuntime } from '../../support/sandbox-runtime.ts';
-import type { SandboxRuntime } from '../../support/sandbox-runtime.ts';
-import { tempDir } from '../../support/temp-dir.ts';
-import { ostreeDeployments, recordStates, RequestLog, waitForTrueState } from './fault-kit.ts';
+import { faultSuite, ostreeDeployments, recordStates, waitForTrueState } from './fault-kit.ts';
 
 const NEW = '43.20260406.0';
 
@@ -16,25 +10,15 @@ const NEW = '43.20260406.0';
  * as Finished(false, text) once running, or as the method's own error.
  */
 describe('fault: the daemon’s own failures reach the app verbatim', () => {
-  const dir = tempDir('fault-texts');
-  const requests = new RequestLog();
-  let env: SandboxRuntime;
-  let sandbox: RunningSandbox;
-  let runtime: AppRuntime;
-
-  beforeAll(async () => {
-    env = await startSandboxRuntime(dir.path);
-    ({ sandbox, runtime } = env);
-    await publish(dir.path, { version: NEW });
-  }, 120_000);
-
-  afterAll(async () => {
-    requests.record('Finished(false) and method errors with the daemon’s texts');
-    await env?.stop();
-    dir.remove();
-  });
+  const fault = faultSuite(
+    'fault-texts',
+    'Finished(false) and method errors with the daemon’s texts',
+    { publish: { version: NEW } },
+  );
+  const { dir, requests } = fault;
 
   it('Finished(false): the request and the one queued behind it report the text; a retry runs', async () => {
+    const { sandbox, runtime } = fault;
     const text = FAILURE_TEXTS['min-free-space'].text;
     const before = ostreeDeployments(dir.path);
     const seen = recordStates(runtime);
@@ -68,6 +52,7 @@ describe('fault: the daemon’s own failures reach the app verbatim', () => {
   });
 
   it('rpm-ostree’s own failpoint text arrives as the Finished message', async () => {
+    const { sandbox, runtime } = fault;
     const text = FAILURE_TEXTS['failpoint-execute'].text;
     sandbox.setFaults({ failTransaction: { name: 'failpoint-execute', times: 1 } });
     await expect(requests.send(runtime, 'checkForUpdates')).resolves.toEqual({
@@ -83,6 +68,7 @@ describe('fault: the daemon’s own failures reach the app verbatim', () => {
   });
 
   it('a method error (“Reboot initiated…”) is the request’s failure, with no transaction shown', async () => {
+    const { sandbox, runtime } = fault;
     const text = FAILURE_TEXTS['reboot-initiated'].text;
     const activity = runtime.manager.snapshot.activity;
     sandbox.setFaults({ failTransaction: { name: 'reboot-initiated', times: 1 } });

@@ -8,11 +8,18 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll } from 'vitest';
 import type { CommandArgs, CommandResults } from '../../../daemon-bridge/contract/commands.ts';
 import type { AppState, Result } from '../../../daemon-bridge/contract/domain.ts';
 import type { AppRuntime } from '../../../daemon-bridge/runtime.ts';
+import type { RunningSandbox, StartSandboxOptions } from '../../../sandbox/launch.ts';
+import { publish } from '../../../sandbox/remote/publish.ts';
+import type { PublishOptions } from '../../../sandbox/remote/publish.ts';
 import { recordReliability } from '../../support/reliability/ledger.ts';
 import { ostreeAdminStatus } from '../../support/ostree-status.ts';
+import { startSandboxRuntime } from '../../support/sandbox-runtime.ts';
+import type { SandboxRuntime } from '../../support/sandbox-runtime.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 import { waitFor } from '../../support/wait-for.ts';
 
 const run = async (command: string, args: readonly string[]): Promise<string> =>
@@ -79,6 +86,65 @@ export class RequestLog {
       lost: this.lost,
     });
   }
+}
+
+/** One fault file's sandbox, app runtime and request log; see faultSuite. */
+export interface FaultSuite {
+  /** The sandbox's directory, made when the suite is declared. */
+  readonly dir: { readonly path: string; remove(): void };
+  readonly requests: RequestLog;
+  /** The following three exist once the suite's beforeAll has run. */
+  readonly env: SandboxRuntime;
+  readonly sandbox: RunningSandbox;
+  readonly runtime: AppRuntime;
+}
+
+/**
+ * Declares, inside a `describe`, what every fault file sets up: a temp dir
+ * (named after `tag`), a request log, a sandbox with the app's runtime on it
+ * (started in beforeAll, then `publish`ed to when given), and an afterAll that
+ * writes the ledger line for `fault`, stops both and removes the dir.
+ */
+export function faultSuite(
+  tag: string,
+  fault: string,
+  options: {
+    readonly sandbox?: Omit<StartSandboxOptions, 'dir' | 'profile'>;
+    readonly publish?: PublishOptions;
+  } = {},
+): FaultSuite {
+  const dir = tempDir(tag);
+  const requests = new RequestLog();
+  let env: SandboxRuntime | undefined;
+  const started = (): SandboxRuntime => {
+    if (!env) throw new Error(`the ${tag} sandbox is not running`);
+    return env;
+  };
+
+  beforeAll(async () => {
+    env = await startSandboxRuntime(dir.path, { sandbox: options.sandbox });
+    if (options.publish) await publish(dir.path, options.publish);
+  }, 120_000);
+
+  afterAll(async () => {
+    requests.record(fault);
+    await env?.stop();
+    dir.remove();
+  });
+
+  return {
+    dir,
+    requests,
+    get env() {
+      return started();
+    },
+    get sandbox() {
+      return started().sandbox;
+    },
+    get runtime() {
+      return started().runtime;
+    },
+  };
 }
 
 /** Every snapshot the runtime publishes, from now on. */

@@ -3,14 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getNameOwner } from '../../../daemon-bridge/dbus/bus-driver.ts';
 import { closeBus, connectBus } from '../../../daemon-bridge/dbus/connect-bus.ts';
 import { RPM_OSTREE } from '../../../daemon-bridge/rpm-ostree/profile.ts';
-import type { AppRuntime } from '../../../daemon-bridge/runtime.ts';
-import type { RunningSandbox } from '../../../sandbox/launch.ts';
-import { publish } from '../../../sandbox/remote/publish.ts';
-import { startSandboxRuntime } from '../../support/sandbox-runtime.ts';
-import type { SandboxRuntime } from '../../support/sandbox-runtime.ts';
-import { tempDir } from '../../support/temp-dir.ts';
 import { waitFor } from '../../support/wait-for.ts';
-import { recordStates, RequestLog, waitForTrueState } from './fault-kit.ts';
+import { faultSuite, recordStates, waitForTrueState } from './fault-kit.ts';
 
 const IDLE_EXIT = 2;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -22,30 +16,26 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * under the running app every time it is idle.
  */
 describe('fault: the daemon exits when idle', () => {
-  const dir = tempDir('fault-idle');
-  const requests = new RequestLog();
-  let env: SandboxRuntime;
-  let sandbox: RunningSandbox;
-  let runtime: AppRuntime;
+  const fault = faultSuite('fault-idle', 'idle exit', {
+    sandbox: { idleExit: IDLE_EXIT },
+    publish: { version: '43.20260408.0' },
+  });
+  const { dir, requests } = fault;
   let probe: MessageBus;
   const owner = () => getNameOwner(probe, RPM_OSTREE.busName);
   const someOwner = async () => (await owner()) ?? undefined;
 
+  // Registered after faultSuite's hooks: connects once the sandbox runs, closes before it stops.
   beforeAll(async () => {
-    env = await startSandboxRuntime(dir.path, { sandbox: { idleExit: IDLE_EXIT } });
-    ({ sandbox, runtime } = env);
-    probe = await connectBus(sandbox.address);
-    await publish(dir.path, { version: '43.20260408.0' });
-  }, 120_000);
+    probe = await connectBus(fault.sandbox.address);
+  });
 
-  afterAll(async () => {
-    requests.record('idle exit');
+  afterAll(() => {
     if (probe) closeBus(probe);
-    await env?.stop();
-    dir.remove();
   });
 
   it('the app’s registration keeps the daemon from its idle exit', async () => {
+    const { sandbox } = fault;
     const first = await owner();
     const exited = await Promise.race([
       sandbox.daemon.exited.then(() => true),
@@ -57,6 +47,7 @@ describe('fault: the daemon exits when idle', () => {
   });
 
   it('registration refused: the daemon exits when idle, the app stays ready, lets it rest, and the next request wakes it', async () => {
+    const { sandbox, runtime } = fault;
     const seen = recordStates(runtime);
     sandbox.setFaults({ denyRegisterClient: true });
     // A daemon restart makes the app register again, with a daemon that refuses it.
@@ -89,6 +80,7 @@ describe('fault: the daemon exits when idle', () => {
   });
 
   it('registration accepted again: the next daemon stays', async () => {
+    const { sandbox, runtime } = fault;
     sandbox.setFaults({});
     await expect(requests.send(runtime, 'refresh')).resolves.toEqual({ ok: true, value: null });
     const kept = await waitFor('a daemon', someOwner);

@@ -3,15 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getNameOwner } from '../../../daemon-bridge/dbus/bus-driver.ts';
 import { closeBus, connectBus } from '../../../daemon-bridge/dbus/connect-bus.ts';
 import { RPM_OSTREE } from '../../../daemon-bridge/rpm-ostree/profile.ts';
-import type { AppRuntime } from '../../../daemon-bridge/runtime.ts';
 import { readSandboxFaults } from '../../../sandbox/faults/faults.ts';
-import type { RunningSandbox } from '../../../sandbox/launch.ts';
-import { publish } from '../../../sandbox/remote/publish.ts';
-import { startSandboxRuntime } from '../../support/sandbox-runtime.ts';
-import type { SandboxRuntime } from '../../support/sandbox-runtime.ts';
-import { tempDir } from '../../support/temp-dir.ts';
 import { waitFor } from '../../support/wait-for.ts';
-import { recordStates, RequestLog, waitForTrueState } from './fault-kit.ts';
+import { faultSuite, recordStates, waitForTrueState } from './fault-kit.ts';
 
 const NEW = '43.20260407.0';
 
@@ -22,29 +16,24 @@ const NEW = '43.20260407.0';
  * (the app's next call goes to a name with no owner, which the bus activates).
  */
 describe('fault: the bus name vanishes between two calls', () => {
-  const dir = tempDir('fault-vanish');
-  const requests = new RequestLog();
-  let env: SandboxRuntime;
-  let sandbox: RunningSandbox;
-  let runtime: AppRuntime;
+  const fault = faultSuite('fault-vanish', 'bus name vanishes between two calls', {
+    publish: { version: NEW },
+  });
+  const { dir, requests } = fault;
   let probe: MessageBus;
   const owner = () => getNameOwner(probe, RPM_OSTREE.busName);
 
+  // Registered after faultSuite's hooks: connects once the sandbox runs, closes before it stops.
   beforeAll(async () => {
-    env = await startSandboxRuntime(dir.path);
-    ({ sandbox, runtime } = env);
-    probe = await connectBus(sandbox.address);
-    await publish(dir.path, { version: NEW });
-  }, 120_000);
+    probe = await connectBus(fault.sandbox.address);
+  });
 
-  afterAll(async () => {
-    requests.record('bus name vanishes between two calls');
+  afterAll(() => {
     if (probe) closeBus(probe);
-    await env?.stop();
-    dir.remove();
   });
 
   it('on the transaction’s own call, unanswered: the app asks the next daemon, and it runs', async () => {
+    const { sandbox, runtime } = fault;
     const first = await owner();
     const seen = recordStates(runtime);
     sandbox.setFaults({ vanishOn: { method: 'AutomaticUpdateTrigger', when: 'before-reply' } });
@@ -63,6 +52,7 @@ describe('fault: the bus name vanishes between two calls', () => {
   });
 
   it('between the property read and the method call: the call activates a new daemon and runs', async () => {
+    const { sandbox, runtime } = fault;
     const before = await owner();
     sandbox.setFaults({ vanishOn: { method: 'GetAll', when: 'after-reply' } });
     // Refresh = Reload + GetAll: the daemon answers the read, then its name goes.
@@ -80,6 +70,7 @@ describe('fault: the bus name vanishes between two calls', () => {
   });
 
   it('a read left unanswered is reported as the bus says; the app reconnects and the retry works', async () => {
+    const { sandbox, runtime } = fault;
     const before = await owner();
     sandbox.setFaults({ vanishOn: { method: 'Reload', when: 'before-reply' } });
     const refreshed = await requests.send(runtime, 'refresh');

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppRuntime } from '../../../daemon-bridge/runtime.ts';
-import type { RunningSandbox } from '../../../sandbox/launch.ts';
+import { describe, expect, it } from 'vitest';
 import { publish } from '../../../sandbox/remote/publish.ts';
 import { waitForState } from '../../support/runtime-probe.ts';
-import { startSandboxRuntime } from '../../support/sandbox-runtime.ts';
-import type { SandboxRuntime } from '../../support/sandbox-runtime.ts';
-import { tempDir } from '../../support/temp-dir.ts';
 import {
+  faultSuite,
   libostreePullError,
   ostreeDeployments,
   recordStates,
-  RequestLog,
   waitForTrueState,
   withoutObjectPaths,
 } from './fault-kit.ts';
@@ -30,25 +25,13 @@ const HTTP_500 =
  * every object after the first 300), with a check queued behind the upgrade.
  */
 describe('fault: the pull fails half way', () => {
-  const dir = tempDir('fault-pull');
-  const requests = new RequestLog();
-  let env: SandboxRuntime;
-  let sandbox: RunningSandbox;
-  let runtime: AppRuntime;
-
-  beforeAll(async () => {
-    env = await startSandboxRuntime(dir.path);
-    ({ sandbox, runtime } = env);
-    await publish(dir.path, { version: NEW, padFiles: 600 });
-  }, 120_000);
-
-  afterAll(async () => {
-    requests.record('pull fails half way (HTTP 500, connection reset)');
-    await env?.stop();
-    dir.remove();
+  const fault = faultSuite('fault-pull', 'pull fails half way (HTTP 500, connection reset)', {
+    publish: { version: NEW, padFiles: 600 },
   });
+  const { dir, requests } = fault;
 
   it('Finished(false) carries libostree’s text to the app; both requests are reported; a retry succeeds', async () => {
+    const { sandbox, runtime } = fault;
     const before = ostreeDeployments(dir.path);
     const seen = recordStates(runtime);
     sandbox.remote.setDelayMs(40);
@@ -96,6 +79,7 @@ describe('fault: the pull fails half way', () => {
   });
 
   it('a mirror that drops the connection: the check reports libostree’s words, then works once mended', async () => {
+    const { sandbox, runtime } = fault;
     await publish(dir.path, { version: '43.20260403.0' });
     sandbox.setFaults({ remoteFailAfter: { objects: 0, how: 'reset' } });
     const checked = await requests.send(runtime, 'checkForUpdates');

@@ -1,10 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppRuntime } from '../../../daemon-bridge/runtime.ts';
-import { publish } from '../../../sandbox/remote/publish.ts';
-import { startSandboxRuntime } from '../../support/sandbox-runtime.ts';
-import type { SandboxRuntime } from '../../support/sandbox-runtime.ts';
-import { tempDir } from '../../support/temp-dir.ts';
-import { recordStates, RequestLog, waitForTrueState } from './fault-kit.ts';
+import { describe, expect, it } from 'vitest';
+import { faultSuite, recordStates, waitForTrueState } from './fault-kit.ts';
 
 const NEW = '43.20260404.0';
 
@@ -13,24 +8,14 @@ const NEW = '43.20260404.0';
  * the app's upgrade pull takes seconds, with a check queued behind it.
  */
 describe('fault: a slow pull', () => {
-  const dir = tempDir('fault-slow');
-  const requests = new RequestLog();
-  let env: SandboxRuntime;
-  let runtime: AppRuntime;
-
-  beforeAll(async () => {
-    env = await startSandboxRuntime(dir.path, { sandbox: { slowRemoteMs: 25 } });
-    ({ runtime } = env);
-    await publish(dir.path, { version: NEW, padFiles: 900 });
-  }, 120_000);
-
-  afterAll(async () => {
-    requests.record('slow pull');
-    await env?.stop();
-    dir.remove();
+  const fault = faultSuite('fault-slow', 'slow pull', {
+    sandbox: { slowRemoteMs: 25 },
+    publish: { version: NEW, padFiles: 900 },
   });
+  const { dir, requests } = fault;
 
   it('progress keeps coming while it works, then it ends as succeeded and the queued check runs', async () => {
+    const { runtime } = fault;
     const seen = recordStates(runtime);
     const staging = requests.send(runtime, 'stageUpdate');
     const check = requests.send(runtime, 'checkForUpdates');

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppRuntime } from '../../../daemon-bridge/runtime.ts';
+import { describe, expect, it } from 'vitest';
 import { LOCK_RETRIES } from '../../../daemon-bridge/transactions.ts';
 import { FAILURE_TEXTS } from '../../../sandbox/faults/failure-texts.ts';
-import type { RunningSandbox } from '../../../sandbox/launch.ts';
-import { startSandboxRuntime } from '../../support/sandbox-runtime.ts';
-import type { SandboxRuntime } from '../../support/sandbox-runtime.ts';
-import { tempDir } from '../../support/temp-dir.ts';
-import { recordStates, RequestLog, waitForTrueState } from './fault-kit.ts';
+import { faultSuite, recordStates, waitForTrueState } from './fault-kit.ts';
 
 const BUSY = 'org.gtk.GDBus.UnmappedGError.Quark._g_2dio_2derror_2dquark.Code26';
 
@@ -16,24 +11,11 @@ const BUSY = 'org.gtk.GDBus.UnmappedGError.Quark._g_2dio_2derror_2dquark.Code26'
  * no ActiveTransaction whose end the app could wait for.
  */
 describe('fault: the sysroot lock is held by another process', () => {
-  const dir = tempDir('fault-lock');
-  const requests = new RequestLog();
-  let env: SandboxRuntime;
-  let sandbox: RunningSandbox;
-  let runtime: AppRuntime;
-
-  beforeAll(async () => {
-    env = await startSandboxRuntime(dir.path);
-    ({ sandbox, runtime } = env);
-  }, 120_000);
-
-  afterAll(async () => {
-    requests.record('System transaction in progress (sysroot locked)');
-    await env?.stop();
-    dir.remove();
-  });
+  const fault = faultSuite('fault-lock', 'System transaction in progress (sysroot locked)');
+  const { dir, requests } = fault;
 
   it('a short hold: the request is shown waiting, then runs', async () => {
+    const { sandbox, runtime } = fault;
     const seen = recordStates(runtime);
     sandbox.setFaults({ failTransaction: { name: 'sysroot-locked', times: 2 } });
     await expect(requests.send(runtime, 'checkForUpdates')).resolves.toEqual({
@@ -47,6 +29,7 @@ describe('fault: the sysroot lock is held by another process', () => {
   });
 
   it('a hold that outlasts the app’s patience: reported with the daemon’s text, and it can be retried', async () => {
+    const { sandbox, runtime } = fault;
     sandbox.setFaults({ failTransaction: { name: 'sysroot-locked', times: LOCK_RETRIES + 5 } });
     await expect(requests.send(runtime, 'checkForUpdates')).resolves.toEqual({
       ok: false,
