@@ -1,15 +1,13 @@
 /**
- * Renderer entry: choose the transport once, build the store around it,
- * open the one inbound pipe, render.
+ * Renderer entry, kept small so it runs as soon as the page has parsed: in
+ * web mode it opens the WebSocket at once, then loads the rest of the UI
+ * (start-app.tsx), so connecting and the bridge's first snapshot overlap
+ * that download instead of following it. The styles stay here, linked from
+ * index.html.
  */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { t } from './i18n/strings.ts';
-import { createAppStore } from './store/app-store.ts';
-import { connectTransport } from './store/connect-transport.ts';
-import { StoreProvider } from './store/store-context.tsx';
-import { chooseTransport } from './transport/choose-transport.ts';
-import { App } from './ui/app.tsx';
+import { prepareTimestampFormat } from './i18n/intl-cache.ts';
+import { openEarlySocket } from './transport/early-socket.ts';
+import { webSocketUrl } from './transport/web-url.ts';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';
@@ -26,23 +24,12 @@ import './styles/packages.css';
 import './styles/kargs.css';
 import './styles/reboot.css';
 import './styles/settings.css';
+import './styles/health.css';
 
-document.title = t('appTitle');
-
-const transport = chooseTransport(window);
-const store = createAppStore({
-  api: transport.api,
-  reconnect: () => transport.reconnect(),
-  clipboard: { writeText: (text) => navigator.clipboard.writeText(text) },
-});
-connectTransport(transport, store);
-
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>
-  </StrictMode>,
-);
+// Electron's preload sets window.updates; without it the page is served by web mode.
+const early = window.updates ? null : openEarlySocket(webSocketUrl(window.location));
+const app = import('./start-app.tsx');
+// The first Intl formatter of a page is slow to make; the first screen needs
+// this one, and the main thread is idle while the UI's code downloads.
+prepareTimestampFormat();
+void app.then(({ startApp }) => startApp(early));

@@ -16,6 +16,9 @@
  *   with ELECTRON_RUN_AS_NODE=1, or the system's node). Only dbus-next's
  *   optional lazy requires stay out: `usocket` (abstract sockets) and `x11`
  *   (session-bus autolaunch); the system bus is a unix path and needs neither.
+ * - web.cjs: web mode's app process (scripts/web-app.ts: the bridge and the
+ *   web server), which `npm start -- --web` runs with plain Node, as main.cjs
+ *   runs in Electron; its dependencies stay in node_modules like main.cjs's.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,6 +56,12 @@ export async function buildElectron(): Promise<readonly string[]> {
       entryPoints: ['preload/index.ts'],
       outfile: 'dist-electron/preload.cjs',
       external: ['electron'],
+    },
+    {
+      ...common,
+      entryPoints: ['scripts/web-app.ts'],
+      outfile: 'dist-electron/web.cjs',
+      external: ['electron', ...Object.keys(pkg.dependencies ?? {})],
     },
     {
       ...common,

@@ -4,9 +4,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
  * argv of the helper from the source tree: Node with tsx's loader running
- * helper-main.ts, the way sandbox/launch.ts builds `daemonCommand`. For the
- * sandbox under `npm start`, tests and development; a built app runs
- * dist-electron/helper.cjs instead (helper-launch.ts bundledHelperProgram).
+ * helper-main.ts, the way sandbox/launch.ts builds `daemonCommand`. For tests
+ * and development; the built app, in a window or in web mode (`npm start`
+ * builds first), runs dist-electron/helper.cjs instead (helper-launch.ts
+ * bundledHelperProgram).
  */
 export function helperSourceProgram(): readonly string[] {
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;

@@ -3,6 +3,8 @@
  * digits, separators and unit names follow the locale. Decimal units (kB,
  * MB), as GNOME does.
  */
+import { numberFormat } from './intl-cache.ts';
+
 const byteUnits = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
 
 function scaled(bytes: number): { value: number; unit: (typeof byteUnits)[number] } {
@@ -17,7 +19,7 @@ function scaled(bytes: number): { value: number; unit: (typeof byteUnits)[number
 
 export function formatBytes(bytes: number, locales?: Intl.LocalesArgument): string {
   const { value, unit } = scaled(bytes);
-  return new Intl.NumberFormat(locales, {
+  return numberFormat(locales, {
     style: 'unit',
     unit,
     // "999 byte" reads wrong; the long form says "999 bytes".
@@ -28,7 +30,7 @@ export function formatBytes(bytes: number, locales?: Intl.LocalesArgument): stri
 
 export function formatSpeed(bytesPerSecond: number, locales?: Intl.LocalesArgument): string {
   const { value, unit } = scaled(bytesPerSecond);
-  return new Intl.NumberFormat(locales, {
+  return numberFormat(locales, {
     style: 'unit',
     unit: `${unit}-per-second`,
     unitDisplay: 'short',
@@ -40,7 +42,7 @@ export function formatSpeed(bytesPerSecond: number, locales?: Intl.LocalesArgume
 export function formatDuration(seconds: number, locales?: Intl.LocalesArgument): string {
   const total = Math.max(0, Math.round(seconds));
   const part = (value: number, unit: 'hour' | 'minute' | 'second'): string =>
-    new Intl.NumberFormat(locales, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+    numberFormat(locales, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const secs = total % 60;
@@ -50,7 +52,20 @@ export function formatDuration(seconds: number, locales?: Intl.LocalesArgument):
 }
 
 export function formatPercent(value: number, locales?: Intl.LocalesArgument): string {
-  return new Intl.NumberFormat(locales, { style: 'percent', maximumFractionDigits: 0 }).format(
+  return numberFormat(locales, { style: 'percent', maximumFractionDigits: 0 }).format(
     Math.min(100, Math.max(0, value)) / 100,
   );
+}
+
+/**
+ * Builds the activity panel's formatters before a transaction needs them:
+ * the first number format of a page sets up ICU, a long task that would
+ * otherwise land in the first progress update. Call when the UI is idle.
+ */
+export function prepareTransferFormats(): void {
+  formatPercent(0);
+  formatBytes(1000);
+  formatBytes(0);
+  formatSpeed(1000);
+  formatDuration(0);
 }

@@ -8,6 +8,7 @@ import type {
   PackageReplacement,
 } from '../../daemon-bridge/contract/domain.ts';
 import { assertNever } from '../../daemon-bridge/contract/domain.ts';
+import { dateTimeFormat, TIMESTAMP_FORMAT } from './intl-cache.ts';
 import { t } from './strings.ts';
 import type { PlainStringKey } from './strings.ts';
 
@@ -18,9 +19,8 @@ export function formatTimestamp(
   timeZone?: string,
 ): string {
   if (seconds === null) return t('dateUnknown');
-  return new Intl.DateTimeFormat(locales, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+  return dateTimeFormat(locales, {
+    ...TIMESTAMP_FORMAT,
     ...(timeZone === undefined ? {} : { timeZone }),
   }).format(new Date(seconds * 1000));
 }

@@ -9,6 +9,12 @@ export function memoizeLast<S, A, B, R>(
   inputB: (state: S) => B,
   compute: (a: A, b: B) => R,
 ): (state: S) => R;
+export function memoizeLast<S, A, B, C, R>(
+  inputA: (state: S) => A,
+  inputB: (state: S) => B,
+  inputC: (state: S) => C,
+  compute: (a: A, b: B, c: C) => R,
+): (state: S) => R;
 export function memoizeLast<S>(
   ...fns: [...((state: S) => unknown)[], (...args: never[]) => unknown]
 ): (state: S) => unknown {

@@ -11,6 +11,7 @@ import { replyKinds } from '../../daemon-bridge/contract/reply-kinds.ts';
 import type { ClientMessage, ServerMessage } from '../../daemon-bridge/contract/web-protocol.ts';
 import { t } from '../i18n/strings.ts';
 import { backoffDelay } from './backoff.ts';
+import { shareUnchanged } from './share-unchanged.ts';
 import type { LinkStatus, Transport } from './transport.ts';
 import { TransportError } from './transport-error.ts';
 
@@ -66,6 +67,8 @@ export function createWebSocketTransport(options: WebSocketClientOptions): WebSo
   let attempt = 0;
   let nextId = 1;
   let disposed = false;
+  /** The last snapshot handed out, so the next one can share its unchanged parts. */
+  let lastState: AppState | undefined;
 
   function setLink(next: LinkStatus): void {
     link = next;
@@ -92,9 +95,12 @@ export function createWebSocketTransport(options: WebSocketClientOptions): WebSo
       return; // The server is trusted; a frame we cannot parse is dropped, not fatal.
     }
     switch (message.type) {
-      case 'state':
-        for (const listener of stateListeners) listener(message.state);
+      case 'state': {
+        const state = shareUnchanged(lastState, message.state);
+        lastState = state;
+        for (const listener of stateListeners) listener(state);
         return;
+      }
       case 'reply':
       case 'rejected': {
         const entry = message.id === null ? undefined : pending.get(message.id);
@@ -169,6 +175,10 @@ export function createWebSocketTransport(options: WebSocketClientOptions): WebSo
 
   return {
     api,
+    // receive() already shares the unchanged parts of each snapshot.
+    onState: (listener) => api.onState(listener),
+    // web/socket-session.ts pushes the current state to every new connection.
+    snapshotOnOpen: true,
     onLink(listener) {
       linkListeners.add(listener);
       listener(link);

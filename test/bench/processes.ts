@@ -50,14 +50,21 @@ export function processTree(root: number): ProcInfo[] {
   return tree;
 }
 
+/** Label of the app process: web mode's bundled bridge + web server (dist-electron/web.cjs). */
+export const APP = 'app (bridge + web server)';
+/** Labels of what `npm start` adds in development only: tsx, and the launcher holding the sandbox. */
+export const DEV_ONLY = ['tsx launcher', 'launcher (start.ts)'];
+
 /** A short label for a process of the app's tree. */
 export function label(p: ProcInfo): string {
   if (p.command.includes('dbus-daemon')) return 'dbus-daemon';
+  if (p.command.includes('dist-electron/web.cjs')) return APP;
   if (p.command.includes('daemon-main.ts')) return 'sandbox daemon';
   if (p.command.includes('logind-main.ts')) return 'logind stand-in';
-  // tsx's launcher re-runs Node with its loader; that child is the app.
+  if (p.command.includes('power-main.ts')) return 'NetworkManager/UPower stand-in';
+  // tsx's launcher re-runs Node with its loader; that child runs start.ts.
   if (p.command.includes('scripts/start.ts'))
-    return /--import|--require/.test(p.command) ? 'app (bridge + web server)' : 'tsx launcher';
+    return /--import|--require/.test(p.command) ? 'launcher (start.ts)' : 'tsx launcher';
   if (p.command.includes('python')) return 'python (pull)';
   return p.command.split(' ')[0] ?? '?';
 }

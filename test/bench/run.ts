@@ -3,7 +3,7 @@
  * on a private bus. Measurements, not tests: a figure over its target prints
  * OVER and the exit code stays 0; a benchmark that crashes exits 1.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateScaleMachine } from '../../sandbox/scale/generate.ts';
@@ -24,8 +24,19 @@ function machine(): string {
   return `${cpus().length} CPUs (${model ?? cpus()[0]?.model ?? '?'}), ${mem} GiB RAM, Node ${process.version}, ${new Date().toISOString()}`;
 }
 
+/**
+ * What `npm run bench` built. Other work in the same tree (an end-to-end run's
+ * global setup) may rebuild it while the bench runs; then the page figures
+ * are not all of this build, and the output says so.
+ */
+function buildStamp(): string {
+  const files = ['dist/renderer/index.html', 'dist-electron/web.cjs'];
+  return files.map((f) => statSync(join(repoRoot, f)).mtimeMs).join(',');
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
+  const stamp = buildStamp();
   const out = (figure: Figure) => process.stdout.write(`${formatFigure(figure)}\n`);
   process.stdout.write(`# npm run bench — ${machine()}\n`);
   out(bundleFigure(join(repoRoot, 'dist', 'renderer')));
@@ -43,6 +54,8 @@ async function main(): Promise<void> {
     await removeTree(dir);
   }
   for (const f of await floodFigures()) out(f);
+  if (buildStamp() !== stamp)
+    process.stdout.write('# WARNING: dist/ was rebuilt by another process during the run\n');
   process.stdout.write(`# done in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 }
 

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startWebApp } from '../support/e2e-app.ts';
 import { CHROMIUM } from '../support/browser.ts';
 import { instrument, OPEN_SHEET, SCROLL_DIFF } from './page-scripts.ts';
-import { CLOCK_TICKS, label, processTree } from './processes.ts';
+import { APP, CLOCK_TICKS, DEV_ONLY, label, processTree } from './processes.ts';
 import type { ProcInfo } from './processes.ts';
 import { median, sample } from './stats.ts';
 import type { Figure } from './stats.ts';
@@ -106,9 +106,10 @@ export async function webFigures(dir: string, deployments: number): Promise<Figu
     const after = processTree(app.child.pid!);
     const cpu =
       after.reduce((s, p) => s + p.cpuTicks, 0) - before.reduce((s, p) => s + p.cpuTicks, 0);
-    const processes = after.filter((p) => label(p) !== 'tsx launcher');
-    const launcher = after.find((p) => label(p) === 'tsx launcher');
-    const listing = processes.map((p) => `${label(p)} ${p.rssMb.toFixed(0)} MB`).join(', ');
+    const processes = after.filter((p) => !DEV_ONLY.includes(label(p)));
+    const listing = (list: typeof after) =>
+      list.map((p) => `${label(p)} ${p.rssMb.toFixed(0)} MB`).join(', ');
+    const devOnly = after.filter((p) => DEV_ONLY.includes(label(p)));
 
     return [
       {
@@ -146,7 +147,7 @@ export async function webFigures(dir: string, deployments: number): Promise<Figu
         samples: idle,
         unit: 'MB',
         target: 60,
-        note: `pid ${pid}: app process (bridge + web server + static files), Node ${process.version}`,
+        note: `pid ${pid}: web mode's app process (dist-electron/web.cjs under plain Node ${process.version}: bridge + web server + static files)`,
       },
       {
         name: 'no-client state (tray-only stand-in): RSS',
@@ -154,8 +155,8 @@ export async function webFigures(dir: string, deployments: number): Promise<Figu
         unit: 'MB total',
         target: null,
         note:
-          `${processes.length} processes: ${listing}; CPU ${((cpu / CLOCK_TICKS / 5) * 100).toFixed(1)}% over 5 s; ` +
-          `not counted: tsx launcher ${launcher?.rssMb.toFixed(0) ?? '?'} MB (dev only); no Electron here, so the tray process itself is not measured`,
+          `${processes.length} processes: ${listing(processes)}; CPU ${((cpu / CLOCK_TICKS / 5) * 100).toFixed(1)}% over 5 s; ` +
+          `not counted (npm start in development only): ${listing(devOnly)}; no Electron here, so the tray process itself is not measured`,
       },
     ];
   } finally {
@@ -166,7 +167,7 @@ export async function webFigures(dir: string, deployments: number): Promise<Figu
 }
 
 function findBridge(tree: readonly ProcInfo[]): ProcInfo {
-  const bridge = tree.find((p) => label(p) === 'app (bridge + web server)');
+  const bridge = tree.find((p) => label(p) === APP);
   if (!bridge) throw new Error(`app process not found in ${tree.map((p) => p.command).join('\n')}`);
   return bridge;
 }

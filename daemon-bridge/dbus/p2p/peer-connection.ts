@@ -28,6 +28,11 @@ export interface PeerConnection {
   readonly closed: Promise<PeerClosed>;
   /** Listens for errors (socket, SASL, framing); each also ends the connection. */
   onError(listener: (err: Error) => void): () => void;
+  /**
+   * Sends messages already encoded, e.g. one signal for many peers, each
+   * numbered with this connection's `bus.newSerial()`; a no-op once closed.
+   */
+  sendEncoded(bytes: Buffer): void;
   /** Closes the socket at once; pending calls fail with a Disconnected error. */
   close(): void;
 }
@@ -73,6 +78,9 @@ export function createPeerConnection(
     onError(listener) {
       errorListeners.add(listener);
       return () => errorListeners.delete(listener);
+    },
+    sendEncoded(bytes) {
+      link.writeEncoded(bytes);
     },
     close() {
       if (isClosed) return;

@@ -78,6 +78,15 @@ export class PeerLink extends EventEmitter implements BusConnection {
     else this.queued.push(bytes);
   }
 
+  /**
+   * Writes messages already encoded (with this connection's serials), in
+   * order with everything sent before; dropped once the socket is closed.
+   */
+  writeEncoded(bytes: Buffer): void {
+    if (this.state === 'open') this.stream.write(bytes);
+    else if (this.state === 'authenticating') this.queued.push(bytes);
+  }
+
   end(): this {
     this.stream.end();
     return this;

@@ -30,7 +30,7 @@ export interface DaemonView {
   readonly stale: boolean;
 }
 
-function noticeOf(app: AppState): DaemonNotice | null {
+function noticeOf(app: Pick<AppState, 'daemon'>): DaemonNotice | null {
   const daemon = app.daemon;
   switch (daemon.kind) {
     case 'ready':
@@ -48,7 +48,10 @@ function noticeOf(app: AppState): DaemonNotice | null {
   }
 }
 
-export function deriveDaemonView(app: AppState | null, link: LinkStatus): DaemonView {
+export function deriveDaemonView(
+  app: Pick<AppState, 'daemon' | 'system'> | null,
+  link: LinkStatus,
+): DaemonView {
   if (!app) return { notice: { kind: 'link-connecting' }, system: null, stale: false };
   const system = app.system;
   const stale = system !== null && (link.kind !== 'open' || app.daemon.kind !== 'ready');
@@ -64,10 +67,17 @@ export function deriveDaemonIdentity(app: AppState | null): DaemonIdentity | nul
 
 type Slices = { readonly app: AppState | null; readonly link: LinkStatus };
 
+/**
+ * Keyed on the parts it reads, not on the whole snapshot: the app's root
+ * component selects this, and a progress update (which changes only
+ * `activity`) must not re-render every screen. The transport keeps unchanged
+ * parts identical from one snapshot to the next (share-unchanged.ts).
+ */
 export const selectDaemonView = memoizeLast(
-  (s: Slices) => s.app,
+  (s: Slices) => s.app?.daemon ?? null,
+  (s: Slices) => s.app?.system ?? null,
   (s: Slices) => s.link,
-  deriveDaemonView,
+  (daemon, system, link) => deriveDaemonView(daemon === null ? null : { daemon, system }, link),
 );
 
 export const selectDaemonIdentity = (s: Slices): DaemonIdentity | null =>

@@ -2,6 +2,7 @@ import type { PeerConnection } from '../../../daemon-bridge/dbus/p2p/index.ts';
 import type { InterfaceSpec } from '../service/interface-spec.ts';
 import { createServiceInterface } from '../service/service-interface.ts';
 import type { ServiceInterface } from '../service/service-interface.ts';
+import { DownloadProgressBatch } from './download-progress-wire.ts';
 import type { TransactionJob, TransactionOutput } from './transaction-output.ts';
 
 /** How a transaction ended. */
@@ -39,9 +40,11 @@ export class Transaction {
   private title: string;
   private started = false;
   private result: TransactionResult | null = null;
+  private readonly progress: DownloadProgressBatch;
 
   constructor(private readonly options: TransactionOptions) {
     this.title = options.title;
+    this.progress = new DownloadProgressBatch(options.spec.name, () => this.peers.keys());
   }
 
   get isStarted(): boolean {
@@ -123,6 +126,7 @@ export class Transaction {
   }
 
   private emit(name: string, ...args: unknown[]): void {
+    this.progress.flush();
     for (const iface of this.peers.values()) iface.emitSignal(name, ...args);
   }
 
@@ -138,11 +142,12 @@ export class Transaction {
       taskEnd: (t = 'done') => text('TaskEnd', t),
       percent: (t, p) => text('PercentProgress', t, p),
       progressEnd: () => text('ProgressEnd'),
-      downloadProgress: (args) => this.emit('DownloadProgress', ...args),
+      downloadProgress: (args) => this.progress.push(args),
       pullMessage: (t) => this.emit('Message', t),
       pullEnd: () => this.emit('ProgressEnd'),
       setTitle: (title) => {
         this.title = title;
+        this.progress.flush();
         for (const iface of this.peers.values()) iface.update({ Title: title });
       },
     };

@@ -95,17 +95,19 @@ describe('clipboard slice', () => {
 });
 
 describe('link slice and the inbound pipe', () => {
-  function fakeTransport(api: FakeUpdatesApi) {
+  function fakeTransport(api: FakeUpdatesApi, snapshotOnOpen = false) {
     const listeners = new Set<(s: LinkStatus) => void>();
     let status: LinkStatus = { kind: 'connecting' };
     const transport: Transport = {
       api,
+      onState: (listener) => api.onState(listener),
       onLink(listener) {
         listeners.add(listener);
         listener(status);
         return () => listeners.delete(listener);
       },
       reconnect: () => undefined,
+      snapshotOnOpen,
     };
     const setLink = (next: LinkStatus) => {
       status = next;
@@ -135,6 +137,19 @@ describe('link slice and the inbound pipe', () => {
     stop();
     expect(api.listenerCount).toBe(0);
     expect(linkListeners.size).toBe(0);
+  });
+
+  it('does not ask again where the other side sends the snapshot on open (web mode)', async () => {
+    const { api, store } = setup();
+    const { transport, setLink } = fakeTransport(api, true);
+    const stop = connectTransport(transport, store);
+    setLink({ kind: 'open' });
+    const pushed = readyState(typicalSystem({ readAt: 7 }));
+    api.push(pushed);
+    await Promise.resolve();
+    expect(store.getState().app).toBe(pushed);
+    expect(api.calls).toEqual([]);
+    stop();
   });
 
   it('passes reconnectRequested to the transport', () => {
