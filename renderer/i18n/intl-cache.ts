@@ -10,30 +10,27 @@ function key(kind: string, locales: Intl.LocalesArgument, options: object): stri
   return `${kind}|${tags.map(String).join(',')}|${JSON.stringify(options)}`;
 }
 
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(k: string, make: () => F): F {
+  let format = formatters.get(k) as F | undefined;
+  if (!format) {
+    format = make();
+    formatters.set(k, format);
+  }
+  return format;
+}
+
 export function numberFormat(
   locales: Intl.LocalesArgument,
   options: Intl.NumberFormatOptions,
 ): Intl.NumberFormat {
-  const k = key('n', locales, options);
-  let format = formatters.get(k) as Intl.NumberFormat | undefined;
-  if (!format) {
-    format = new Intl.NumberFormat(locales, options);
-    formatters.set(k, format);
-  }
-  return format;
+  return cached(key('n', locales, options), () => new Intl.NumberFormat(locales, options));
 }
 
 export function dateTimeFormat(
   locales: Intl.LocalesArgument,
   options: Intl.DateTimeFormatOptions,
 ): Intl.DateTimeFormat {
-  const k = key('d', locales, options);
-  let format = formatters.get(k) as Intl.DateTimeFormat | undefined;
-  if (!format) {
-    format = new Intl.DateTimeFormat(locales, options);
-    formatters.set(k, format);
-  }
-  return format;
+  return cached(key('d', locales, options), () => new Intl.DateTimeFormat(locales, options));
 }
 
 /** `formatTimestamp`'s (format.ts) medium date and short time. */

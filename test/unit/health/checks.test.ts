@@ -10,40 +10,22 @@ import {
 } from '../../../daemon-bridge/health/stalled-transaction.ts';
 import { DAY_MS, defaultHealthPolicy as policy } from '../../../daemon-bridge/health/thresholds.ts';
 import { updateAgeCheck } from '../../../daemon-bridge/health/update-age.ts';
-import { blankState, emptySystem } from '../../support/app-state.ts';
+import { blankState, deployment as buildDeployment, emptySystem } from '../../support/app-state.ts';
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
 const T0 = Date.UTC(2026, 1, 1, 9, 0, 0);
 
-function deployment(id: string, timestamp: number | null): Deployment {
-  return {
+/** The booted deployment `id`, built at `timestamp`. */
+const deployment = (id: string, timestamp: number | null): Deployment =>
+  buildDeployment('b', {
     id,
-    osname: 'fedora',
-    serial: 0,
-    checksum: 'b'.repeat(64),
-    baseChecksum: 'b'.repeat(64),
     version: '43.1',
     baseVersion: '43.1',
     timestamp,
     origin: { kind: 'ref', refspec: 'fedora:fedora/43/x86_64/silverblue' },
     booted: true,
-    staged: false,
-    pinned: false,
-    finalizationLocked: false,
-    unlocked: 'none',
-    layeredPackages: [],
-    requestedPackages: [],
-    requestedLocalPackages: [],
-    requestedBaseRemovals: [],
-    requestedBaseLocalReplacements: [],
-    baseRemovals: [],
-    baseLocalReplacements: [],
-    gpgEnabled: true,
-    signatureCount: 1,
-    endOfLife: null,
-  };
-}
+  });
 
 const boot = (free: number, pair: number | null) =>
   bootSpaceCheck(

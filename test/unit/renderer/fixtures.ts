@@ -14,10 +14,10 @@ import type {
 import type {
   AppState,
   DaemonIdentity,
-  Deployment,
   SystemState,
 } from '../../../daemon-bridge/contract/domain.ts';
 import { createAppStore } from '../../../renderer/store/app-store.ts';
+import { checksumOf, deployment } from '../../support/app-state.ts';
 import type { AppStoreApi } from '../../../renderer/store/app-store.ts';
 import { packageChanges, searchHits } from './update-fixtures.ts';
 
@@ -26,40 +26,7 @@ export const daemonIdentity: DaemonIdentity = {
   busName: 'org.projectatomic.rpmostree1',
 };
 
-export function checksumOf(seed: string): string {
-  return seed.repeat(64).slice(0, 64);
-}
-
-export function deployment(seed: string, overrides: Partial<Deployment> = {}): Deployment {
-  const checksum = overrides.checksum ?? checksumOf(seed);
-  return {
-    id: `fedora-${checksum}.0`,
-    osname: 'fedora',
-    serial: 0,
-    checksum,
-    baseChecksum: checksum,
-    version: null,
-    baseVersion: null,
-    timestamp: 1_730_000_000,
-    origin: { kind: 'ref', refspec: 'fedora:fedora/41/x86_64/silverblue' },
-    booted: false,
-    staged: false,
-    pinned: false,
-    finalizationLocked: false,
-    unlocked: 'none',
-    layeredPackages: [],
-    requestedPackages: [],
-    requestedLocalPackages: [],
-    requestedBaseRemovals: [],
-    requestedBaseLocalReplacements: [],
-    baseRemovals: [],
-    baseLocalReplacements: [],
-    gpgEnabled: true,
-    signatureCount: 1,
-    endOfLife: null,
-    ...overrides,
-  };
-}
+export { checksumOf, deployment };
 
 /** The kernel command line of the demo machine, pointing at deployment `seed`. */
 export function kernelCommandLine(seed: string, extra = ''): string {
