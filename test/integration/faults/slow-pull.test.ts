@@ -4,12 +4,12 @@ import { faultSuite, recordStates, waitForTrueState } from './fault-kit.ts';
 const NEW = '43.20260404.0';
 
 /**
- * Fault: a slow mirror (`--slow-remote`: every HTTP answer 25 ms late), so
+ * Fault: a slow mirror (`--slow-remote`: every HTTP answer 80 ms late), so
  * the app's upgrade pull takes seconds, with a check queued behind it.
  */
 describe('fault: a slow pull', () => {
   const fault = faultSuite('fault-slow', 'slow pull', {
-    sandbox: { slowRemoteMs: 25 },
+    sandbox: { slowRemoteMs: 80 },
     publish: { version: NEW, padFiles: 900 },
   });
   const { dir, requests } = fault;
