@@ -1,5 +1,5 @@
 import type { PackageSearchHit } from './contract/packages.ts';
-import type { PackageChange } from './contract/updates.ts';
+import type { PackageChange, UpdateChanges } from './contract/updates.ts';
 import type { TransactionRequest } from './requests.ts';
 import type { TransactionEvent } from './rpm-ostree/transaction/events.ts';
 import type { TransactionInfo, TransactionOutcome } from './rpm-ostree/transaction/index.ts';
@@ -28,6 +28,8 @@ export interface DaemonPort {
   ): Promise<TransactionOutcome>;
   /** Transaction.Cancel on a transaction this app did not start (`rpm-ostree cancel`). */
   cancel(address: string): Promise<void>;
+  /** The package rows of the booted OS's cached update, as last read; null when there is none. */
+  updateChanges(): Promise<UpdateChanges | null>;
   compare(fromId: string, toId: string): Promise<readonly PackageChange[]>;
   cachedDeployDiff(revision: string): Promise<CachedDiff>;
   /** OS.Search over the daemon's package repositories. */

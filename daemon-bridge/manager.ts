@@ -3,7 +3,8 @@ import type { CommandArgs, CommandName, CommandResults } from './contract/comman
 import type { AppState, DaemonIdentity, DaemonStatus, Result, RunMode } from './contract/domain.ts';
 import { assertNever, fail, ok } from './contract/domain.ts';
 import type { DeployPreview } from './contract/commands.ts';
-import type { Activity, UpdateCheck } from './contract/updates.ts';
+import type { Activity, UpdateChanges, UpdateCheck } from './contract/updates.ts';
+import { offersUpdate } from './contract/updates.ts';
 import type { DaemonPort } from './daemon-port.ts';
 import type { DesktopPort } from './desktop-port.ts';
 import { commandCapability, supports } from './contract/capabilities.ts';
@@ -191,6 +192,7 @@ export class Manager implements CommandHandler {
         this.transactions.cancel(this.state.system?.activeTransaction ?? null),
       rebootToApply: () => this.withPort((port) => port.reboot().then(() => null)),
       rollback: () => this.transactions.run({ kind: 'rollback' }, 'rollback'),
+      updateChanges: ([changesId]) => this.updateChanges(changesId),
       compareDeployments: ([from, to]) => this.withPort((port) => port.compare(from, to)),
       previewDeploy: ([revision]) => this.previewDeploy(revision),
       deployRevision: ([revision]) =>
@@ -275,15 +277,27 @@ export class Manager implements CommandHandler {
     const lastCheck: UpdateCheck = result.ok
       ? {
           at: this.clock.now(),
-          outcome:
-            update && (update.newBaseCommit || update.changes.length > 0)
-              ? 'update-available'
-              : 'up-to-date',
+          outcome: update && offersUpdate(update) ? 'update-available' : 'up-to-date',
           message: null,
         }
       : { at: this.clock.now(), outcome: 'failed', message: result.error.message };
     this.replace({ ...this.state, lastCheck });
     return result;
+  }
+
+  /** The rows of the cached update the caller saw; refused once the daemon's is another. */
+  private async updateChanges(changesId: string): Promise<Result<UpdateChanges>> {
+    const read = await this.withPort((port) => port.updateChanges());
+    if (!read.ok) return read;
+    if (read.value === null)
+      return fail({ kind: 'invalid-input', message: 'The daemon has no cached update now.' });
+    if (read.value.changesId !== changesId)
+      return fail({
+        kind: 'invalid-input',
+        message: 'The available update has changed; its package list is being read again.',
+        detail: `asked for changes ${changesId}, the daemon's cached update has ${read.value.changesId}`,
+      });
+    return read as Result<UpdateChanges>;
   }
 
   private async previewDeploy(revision: string): Promise<Result<DeployPreview>> {
@@ -361,6 +375,7 @@ const IMMEDIATE: ReadonlySet<CommandName> = new Set([
   'getState',
   'cancelTransaction',
   'dismissActivity',
+  'updateChanges',
   'compareDeployments',
   'searchPackages',
   'changeDesktopSettings',

@@ -42,12 +42,24 @@ export function startApp(early: EarlySocket | null): void {
   prepareUpdateDiffWhenIdle(store);
 }
 
-/** Each new update's package diff is derived when the UI is idle, not when its sheet opens. */
+/**
+ * Each new update's package rows are asked for, and their unfiltered view
+ * derived, when the UI is idle: not in the first state (they can be over a
+ * megabyte) and not when the sheet opens.
+ */
 function prepareUpdateDiffWhenIdle(store: AppStoreApi): void {
+  let asked: string | null = null;
   let prepared: unknown = null;
   store.subscribe((state) => {
-    const changes = state.app?.system?.cachedUpdate?.changes;
-    if (!changes || changes === prepared) return;
+    const update = state.app?.system?.cachedUpdate;
+    if (update && update.changeCount > 0 && update.changesId !== asked) {
+      const { changesId } = update;
+      asked = changesId;
+      requestIdleCallback(() => void store.getState().updateChangesWanted(changesId));
+    }
+    const load = state.updateChanges;
+    if (load.kind !== 'loaded' || load.changes === prepared) return;
+    const { changes } = load;
     prepared = changes;
     requestIdleCallback(() => prepareDiffView(changes));
   });

@@ -1,6 +1,6 @@
 import type { MessageBus } from 'dbus-next';
 import type { PackageSearchHit } from '../contract/packages.ts';
-import type { PackageChange } from '../contract/updates.ts';
+import type { PackageChange, UpdateChanges } from '../contract/updates.ts';
 import type { DaemonPort, FollowHandlers } from '../daemon-port.ts';
 import { getNameOwner, listActivatableNames, watchNameOwner } from '../dbus/bus-driver.ts';
 import { DBusCallError, LOCAL_DISCONNECTED } from '../dbus/call.ts';
@@ -155,6 +155,11 @@ export class AptLayerLink implements DaemonPort {
 
   cancel(_address: string): Promise<void> {
     return Promise.reject(new NotAvailableError('cancel', 'Cancel'));
+  }
+
+  /** apt-layer's Status has no cached update, so there are no rows to give. */
+  updateChanges(): Promise<UpdateChanges | null> {
+    return Promise.resolve(null);
   }
 
   compare(_fromId: string, _toId: string): Promise<readonly PackageChange[]> {

@@ -29,7 +29,8 @@ export function asPropertiesEvent(event: AptLayerLinkEvent): LinkEvent {
       automaticUpdatePolicy: system.automaticUpdatePolicy,
       activeTransaction: system.activeTransaction,
     },
-    cachedUpdate: system.cachedUpdate,
+    // apt-layer's Status has no cached update (parse-status.ts), so no rows either.
+    cachedUpdate: null,
     bootOptions: system.bootOptions,
   };
 }

@@ -59,6 +59,7 @@ export const commandCapability: { readonly [C in CommandName]?: Capability } = {
   cancelTransaction: 'cancel',
   rebootToApply: 'reboot',
   rollback: 'rollback',
+  updateChanges: 'check-updates',
   compareDeployments: 'package-diff',
   previewDeploy: 'deploy-version',
   deployRevision: 'deploy-version',

@@ -12,6 +12,7 @@ export const commandNames = [
   'cancelTransaction',
   'rebootToApply',
   'rollback',
+  'updateChanges',
   'compareDeployments',
   'previewDeploy',
   'deployRevision',

@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import type { CommandName } from './channels.ts';
 import type { AppState, Result } from './domain.ts';
-import type { PackageChange } from './updates.ts';
+import type { PackageChange, UpdateChanges } from './updates.ts';
+import { CHANGES_ID_PATTERN } from './updates.ts';
 import { userUpdatePolicies } from './desktop.ts';
 import type { DesktopSettings } from './desktop.ts';
 import type { DiagnosticsFile } from './health.ts';
@@ -48,6 +49,8 @@ const revision = z
   .min(1)
   .max(128)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:+~=-]*$/, 'not a version or checksum');
+
+const changesId = z.string().regex(CHANGES_ID_PATTERN, 'not a changes id');
 
 const cleanupElements = z
   .array(z.enum(['base', 'pending-deploy', 'rollback-deploy', 'repomd']))
@@ -93,6 +96,7 @@ export const commandArgs = {
   cancelTransaction: z.tuple([]),
   rebootToApply: z.tuple([]),
   rollback: z.tuple([]),
+  updateChanges: z.tuple([changesId]),
   compareDeployments: z.tuple([deploymentId, deploymentId]),
   previewDeploy: z.tuple([revision]),
   deployRevision: z.tuple([revision]),
@@ -161,6 +165,12 @@ export interface CommandResults {
    * the booted one back on top (reference §5.4).
    */
   rollback: Result<null>;
+  /**
+   * The package rows of the cached update, named by the `changesId` the
+   * state's summary carries; refused when the daemon's cached update no
+   * longer has those rows.
+   */
+  updateChanges: Result<UpdateChanges>;
   /** GetDeploymentsRpmDiff(from, to). */
   compareDeployments: Result<readonly PackageChange[]>;
   /** DownloadDeployRpmDiff then GetCachedDeployRpmDiff: what deploying `revision` changes. */

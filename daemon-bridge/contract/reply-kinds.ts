@@ -20,6 +20,7 @@ export const replyKinds: { readonly [K in CommandName]: ReplyKind<CommandResults
   cancelTransaction: 'result',
   rebootToApply: 'result',
   rollback: 'result',
+  updateChanges: 'result',
   compareDeployments: 'result',
   previewDeploy: 'result',
   deployRevision: 'result',

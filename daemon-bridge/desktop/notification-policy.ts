@@ -16,7 +16,8 @@
  */
 import type { DesktopSettings, NotificationRecord } from '../contract/desktop.ts';
 import type { AppState, Deployment, SystemState } from '../contract/domain.ts';
-import type { Advisory, AvailableUpdate } from '../contract/updates.ts';
+import type { Advisory } from '../contract/updates.ts';
+import { offersUpdate } from '../contract/updates.ts';
 
 /** What was already considered, newest last. */
 export interface NotifyMemory {
@@ -127,7 +128,7 @@ function candidates(state: AppState, now: number): Candidate[] {
   }
   // An update that is already staged was announced as staged; its advisories
   // alone are no second piece of news.
-  if (update && isUpdate(update) && update.checksum !== pending?.baseChecksum) {
+  if (update && offersUpdate(update) && update.checksum !== pending?.baseChecksum) {
     const severity = worstNotable(update.advisories);
     if (severity)
       out.push({
@@ -151,10 +152,6 @@ function candidates(state: AppState, now: number): Candidate[] {
 
 function pendingDeployment(system: SystemState): Deployment | undefined {
   return system.pendingId ? system.deployments.find((d) => d.id === system.pendingId) : undefined;
-}
-
-function isUpdate(update: AvailableUpdate): boolean {
-  return update.newBaseCommit || update.changes.length > 0;
 }
 
 function worstNotable(advisories: readonly Advisory[]): 'important' | 'critical' | null {

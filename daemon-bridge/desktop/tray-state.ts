@@ -11,6 +11,7 @@
  */
 import type { TrayState } from '../contract/desktop.ts';
 import type { AppState } from '../contract/domain.ts';
+import { offersUpdate } from '../contract/updates.ts';
 
 export function trayState(state: AppState): TrayState {
   const { daemon, system, activity, lastCheck } = state;
@@ -44,7 +45,7 @@ export function trayState(state: AppState): TrayState {
   if (pending) return { status: 'staged', percent: null, version: pending.version, message: null };
 
   const update = system.cachedUpdate;
-  if (update && (update.newBaseCommit || update.changes.length > 0))
+  if (update && offersUpdate(update))
     return { status: 'update-available', percent: null, version: update.version, message: null };
   return { status: 'up-to-date', percent: null, version: null, message: null };
 }

@@ -39,18 +39,9 @@ export function diagnosticsFileName(now: number): string {
   return `ostree-update-manager-diagnostics-${stamp}.json`;
 }
 
-/** The parsed system, without the package rows the raw cached update already carries. */
+/** The parsed system (its cached update is a summary; the raw one carries the package rows). */
 function systemView(system: SystemState | null): Json {
-  if (!system) return null;
-  const update = system.cachedUpdate;
-  return JSON.parse(
-    JSON.stringify({
-      ...system,
-      cachedUpdate: update
-        ? { ...update, changes: undefined, changeCount: update.changes.length }
-        : null,
-    }),
-  ) as Json;
+  return system ? (JSON.parse(JSON.stringify(system)) as Json) : null;
 }
 
 /** Builds the file's text. Pure. */

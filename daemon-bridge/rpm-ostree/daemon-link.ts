@@ -5,7 +5,7 @@ import { isUnavailable } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { applySysrootChanges } from './parse-sysroot.ts';
 import type { SysrootProperties } from './parse-sysroot.ts';
-import type { AvailableUpdate } from '../contract/updates.ts';
+import type { CachedUpdate, UpdateChanges } from '../contract/updates.ts';
 import { parseCachedUpdate } from './parse-cached-update.ts';
 import { unwrapVariant } from './vardict.ts';
 import { getCachedUpdate } from './verbs/get-cached-update.ts';
@@ -37,7 +37,7 @@ export type LinkEvent =
       readonly kind: 'properties';
       readonly properties: SysrootProperties;
       /** The booted OS object's CachedUpdate. */
-      readonly cachedUpdate: AvailableUpdate | null;
+      readonly cachedUpdate: CachedUpdate | null;
       /** Kernel arguments of the booted and pending deployments, as far as read yet. */
       readonly bootOptions: readonly BootOptions[];
     }
@@ -54,7 +54,7 @@ export type LinkEvent =
  */
 export class DaemonLink implements DaemonPort {
   private properties: SysrootProperties | null = null;
-  private cachedUpdate: AvailableUpdate | null = null;
+  private cachedUpdate: CachedUpdate | null = null;
   private activatable = false;
   /** The current daemon accepted our RegisterClient (so it stays while we run). */
   private registered = false;
@@ -91,6 +91,11 @@ export class DaemonLink implements DaemonPort {
 
   async cancel(address: string): Promise<void> {
     await cancelTransaction(address, { profile: this.profile });
+  }
+
+  updateChanges(): Promise<UpdateChanges | null> {
+    const update = this.cachedUpdate;
+    return Promise.resolve(update && { changesId: update.changesId, changes: update.changes });
   }
 
   compare(fromId: string, toId: string): Promise<readonly PackageChange[]> {

@@ -2,11 +2,12 @@ import type {
   Advisory,
   AdvisoryKind,
   AdvisorySeverity,
-  AvailableUpdate,
+  CachedUpdate,
   CveReference,
   PackageChange,
   PackageChangeKind,
 } from '../contract/updates.ts';
+import { changesFingerprint } from '../contract/updates.ts';
 import { member, RPM_OSTREE } from './profile.ts';
 import type { DaemonProfile } from './profile.ts';
 import { ParseError, stringArray, tuple, VarDict } from './vardict.ts';
@@ -128,16 +129,17 @@ function parseAdvisories(d: VarDict): Advisory[] {
 }
 
 /**
- * OS.CachedUpdate (reference §8.4) → AvailableUpdate; `{}` → null. The
+ * OS.CachedUpdate (reference §8.4) → CachedUpdate; `{}` → null. The
  * package diff sits under the profile's name for `rpm-diff`.
  */
 export function parseCachedUpdate(
   raw: unknown,
   where = 'OS.CachedUpdate',
   profile: DaemonProfile = RPM_OSTREE,
-): AvailableUpdate | null {
+): CachedUpdate | null {
   const d = VarDict.from(raw, where);
   if (d.size === 0) return null;
+  const changes = parseChanges(d, member(profile, 'rpm-diff'));
   return {
     osname: d.string('osname'),
     checksum: d.string('checksum'),
@@ -145,7 +147,9 @@ export function parseCachedUpdate(
     timestamp: d.optUint64('timestamp') ?? null,
     origin: d.string('origin'),
     newBaseCommit: d.optBool('ref-has-new-commit') ?? false,
-    changes: parseChanges(d, member(profile, 'rpm-diff')),
+    changeCount: changes.length,
+    changesId: changesFingerprint(changes),
+    changes,
     advisories: parseAdvisories(d),
     stagedDeploymentId: d.optString('deployment') ?? null,
   };

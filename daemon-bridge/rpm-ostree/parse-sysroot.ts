@@ -5,7 +5,8 @@ import type {
   Deployment,
   SystemState,
 } from '../contract/domain.ts';
-import type { AvailableUpdate } from '../contract/updates.ts';
+import type { CachedUpdate } from '../contract/updates.ts';
+import { summarizeUpdate } from '../contract/updates.ts';
 import { parseDeployment } from './parse-deployment.ts';
 import { ParseError, tuple, unwrapVariant } from './vardict.ts';
 
@@ -135,10 +136,13 @@ export function deploymentRoles(deployments: readonly Deployment[]): {
   };
 }
 
-/** Builds the renderer's SystemState from the Sysroot properties and the booted OS's CachedUpdate. */
+/**
+ * Builds the renderer's SystemState from the Sysroot properties and the
+ * booted OS's CachedUpdate (summarized: its rows stay with the link).
+ */
 export function toSystemState(
   props: SysrootProperties,
-  cachedUpdate: AvailableUpdate | null,
+  cachedUpdate: CachedUpdate | null,
   readAt: number,
   bootOptions: readonly BootOptions[] = [],
 ): SystemState {
@@ -150,7 +154,7 @@ export function toSystemState(
     ...deploymentRoles(props.deployments),
     automaticUpdatePolicy: props.automaticUpdatePolicy,
     activeTransaction: props.activeTransaction,
-    cachedUpdate,
+    cachedUpdate: cachedUpdate && summarizeUpdate(cachedUpdate),
     bootOptions,
     readAt,
   };

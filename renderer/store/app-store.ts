@@ -30,6 +30,8 @@ import type { DesktopSlice } from './desktop/desktop-slice.ts';
 import { createKargsSlice } from './kargs/kargs-slice.ts';
 import type { KargsSlice } from './kargs/kargs-slice.ts';
 import { createHealthSlice } from './health/health-slice.ts';
+import { createUpdateChangesSlice } from './update-changes/update-changes-slice.ts';
+import type { UpdateChangesSlice } from './update-changes/update-changes-slice.ts';
 import type { FileSaver, HealthSlice } from './health/health-slice.ts';
 
 export interface ClipboardPort {
@@ -56,6 +58,7 @@ export type AppStore = SnapshotSlice &
   KargsSlice &
   DesktopSlice &
   DiffSlice &
+  UpdateChangesSlice &
   NavSlice &
   HealthSlice;
 
@@ -79,6 +82,7 @@ export function createAppStore(deps: StoreDeps): AppStoreApi {
       ...createKargsSlice(deps, runner, set, get),
       ...createDesktopSlice(deps, runner),
       ...createDiffSlice(deps, set, get),
+      ...createUpdateChangesSlice(deps, set, get),
       ...createNavSlice(set),
       ...createHealthSlice(deps, set, deps.saveFile),
     };

@@ -1,4 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
+import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import type { AvailableUpdate } from '../../daemon-bridge/contract/updates.ts';
 import { formatTimestamp } from '../i18n/format.ts';
@@ -6,7 +7,8 @@ import { t } from '../i18n/strings.ts';
 import { selectUpdateStatus } from '../store/updates/update-status.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { AdvisoryList } from './advisory-list.tsx';
-import { PackageDiff } from './package-diff.tsx';
+import { updateChangesOf } from '../store/update-changes/update-changes-slice.ts';
+import { DiffResult } from './diff-result.tsx';
 import { UpdateActions } from './update-actions.tsx';
 import { DialogBackdrop } from './dialog-backdrop.tsx';
 import { useReturnFocus } from './use-return-focus.ts';
@@ -24,6 +26,13 @@ export function UpdateSheet(props: {
   const status = useAppStore(selectUpdateStatus);
   const version = update.version ?? t('unknownVersion');
   const focus = useReturnFocus();
+  const wanted = useAppStore((s) => s.updateChangesWanted);
+  const rows = useAppStore((s) => updateChangesOf(s.updateChanges, update));
+  const { open } = props;
+  const { changesId } = update;
+  useEffect(() => {
+    if (open) void wanted(changesId);
+  }, [open, changesId, wanted]);
   return (
     <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
       <Dialog.Portal>
@@ -51,7 +60,7 @@ export function UpdateSheet(props: {
           </div>
           <div className="sheet__body">
             <AdvisoryList advisories={update.advisories} />
-            <PackageDiff changes={update.changes} />
+            <DiffResult diff={rows} onRetry={() => void wanted(changesId)} />
           </div>
           <div className="sheet__footer">
             <UpdateActions status={status} />

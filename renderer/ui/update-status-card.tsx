@@ -20,7 +20,7 @@ interface Headline {
 }
 
 function availableBody(update: AvailableUpdate): string {
-  const body = tn('statusAvailableBody', update.changes.length, {
+  const body = tn('statusAvailableBody', update.changeCount, {
     version: update.version ?? t('unknownVersion'),
   });
   const worst = sortAdvisories(update.advisories)[0];

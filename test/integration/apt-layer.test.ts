@@ -48,6 +48,7 @@ function recording(port: DaemonPort, seen: TransactionEvent[]): DaemonPort {
         },
       }),
     cancel: (address) => port.cancel(address),
+    updateChanges: () => port.updateChanges(),
     compare: (from, to) => port.compare(from, to),
     cachedDeployDiff: (revision) => port.cachedDeployDiff(revision),
     searchPackages: (terms) => port.searchPackages(terms),

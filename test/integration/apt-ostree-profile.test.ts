@@ -26,6 +26,7 @@ import { waitForState } from '../support/runtime-probe.ts';
 import { sandboxTempDir } from '../support/sandbox-dir.ts';
 import { startSandboxRuntime } from '../support/sandbox-runtime.ts';
 import type { SandboxRuntime } from '../support/sandbox-runtime.ts';
+import { updateRows } from '../support/update-rows.ts';
 
 const NEW = '12.20260301.0';
 const APT = interfaces(APT_OSTREE);
@@ -293,11 +294,12 @@ describe('the apt-ostree profile on the sandbox (a Debian machine)', () => {
       const state = runtime.manager.snapshot;
       expect(state.lastCheck?.outcome).toBe('update-available');
       const update = state.system!.cachedUpdate!;
+      const changes = await updateRows(runtime.handler, state);
       expect({
         osname: update.osname,
         version: update.version,
         origin: update.origin,
-        changes: update.changes.map((c) => [
+        changes: changes.map((c) => [
           c.kind,
           c.name,
           c.previous?.evr ?? null,

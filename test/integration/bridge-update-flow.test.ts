@@ -7,6 +7,7 @@ import { waitForState } from '../support/runtime-probe.ts';
 import { startSandboxRuntime } from '../support/sandbox-runtime.ts';
 import type { SandboxRuntime } from '../support/sandbox-runtime.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { updateRows } from '../support/update-rows.ts';
 
 const NEW = '43.20260301.0';
 const booted = (s: AppState) => s.system?.deployments.find((d) => d.booted);
@@ -54,12 +55,13 @@ describe('check, stage, reboot, roll back — through the bridge', () => {
     expect(state.lastCheck?.outcome).toBe('update-available');
     expect(state.activity?.title).toBe('upgrade (check only)');
     const update = state.system!.cachedUpdate!;
+    const changes = await updateRows(runtime.handler, state);
     expect({
       version: update.version,
       newBase: update.newBaseCommit,
-      kernel: update.changes.find((c) => c.name === 'kernel-core')?.kind,
-      cowsay: update.changes.find((c) => c.name === 'cowsay')?.kind,
-      bootc: update.changes.find((c) => c.name === 'bootc')?.kind,
+      kernel: changes.find((c) => c.name === 'kernel-core')?.kind,
+      cowsay: changes.find((c) => c.name === 'cowsay')?.kind,
+      bootc: changes.find((c) => c.name === 'bootc')?.kind,
       advisories: update.advisories.map((a) => [a.id, a.severity]),
     }).toEqual({
       version: NEW,
@@ -72,6 +74,23 @@ describe('check, stage, reboot, roll back — through the bridge', () => {
         ['FEDORA-2026-0302', 'low'],
       ],
     });
+  });
+
+  it('the state carries no package rows; they come by changesId, and rows the daemon no longer has are refused', async () => {
+    const state = runtime.manager.snapshot;
+    const update = state.system!.cachedUpdate!;
+    expect(update).not.toHaveProperty('changes');
+    expect(update.changeCount).toBeGreaterThan(0);
+    const stale = update.changesId.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+    const refused = await runtime.handler.handle('updateChanges', [stale]);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'invalid-input',
+        message: 'The available update has changed; its package list is being read again.',
+      },
+    });
+    expect(await updateRows(runtime.handler, state)).toHaveLength(update.changeCount);
   });
 
   it('Download and stage shows phases and download progress, then a staged pending deployment', async () => {

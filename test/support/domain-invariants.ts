@@ -12,7 +12,8 @@ import type { SysrootProperties } from '../../daemon-bridge/rpm-ostree/parse-sys
 import type { TransactionEvent } from '../../daemon-bridge/rpm-ostree/transaction/events.ts';
 import type { Deployment, PackageRef } from '../../daemon-bridge/contract/domain.ts';
 import type { PackageInfo, PackageSearchHit } from '../../daemon-bridge/contract/packages.ts';
-import type { AvailableUpdate, PackageChange } from '../../daemon-bridge/contract/updates.ts';
+import type { CachedUpdate, PackageChange } from '../../daemon-bridge/contract/updates.ts';
+import { CHANGES_ID_PATTERN, changesFingerprint } from '../../daemon-bridge/contract/updates.ts';
 
 const int = z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
 const count = int.min(0);
@@ -88,7 +89,8 @@ export const packageChangeSchema: z.ZodType<PackageChange> = z.strictObject({
   layered: z.boolean(),
 });
 
-export const cachedUpdateSchema: z.ZodType<AvailableUpdate | null> = z
+/** A parsed CachedUpdate: its count and id must describe its rows. */
+export const cachedUpdateSchema: z.ZodType<CachedUpdate | null> = z
   .strictObject({
     osname: z.string(),
     checksum: z.string(),
@@ -96,6 +98,8 @@ export const cachedUpdateSchema: z.ZodType<AvailableUpdate | null> = z
     timestamp: int.nullable(),
     origin: z.string(),
     newBaseCommit: z.boolean(),
+    changeCount: int,
+    changesId: z.string().regex(CHANGES_ID_PATTERN),
     changes: z.array(packageChangeSchema),
     advisories: z.array(
       z.strictObject({
@@ -108,6 +112,8 @@ export const cachedUpdateSchema: z.ZodType<AvailableUpdate | null> = z
     ),
     stagedDeploymentId: z.string().nullable(),
   })
+  .refine((u) => u.changeCount === u.changes.length, 'changeCount is not the number of rows')
+  .refine((u) => u.changesId === changesFingerprint(u.changes), 'changesId does not name the rows')
   .nullable();
 
 export const bootConfigSchema: z.ZodType<BootConfig> = z.strictObject({

@@ -10,6 +10,7 @@ export const VALID_ARGS: { readonly [K in CommandName]: readonly unknown[] } = {
   cancelTransaction: [],
   rebootToApply: [],
   rollback: [],
+  updateChanges: ['0123456789abcdef'],
   compareDeployments: ['fedora-aaaa.0', 'fedora-bbbb.0'],
   previewDeploy: ['43.20260201.0'],
   deployRevision: ['43.20260201.0'],

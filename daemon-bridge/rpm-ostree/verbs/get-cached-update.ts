@@ -1,5 +1,5 @@
 import type { MessageBus } from 'dbus-next';
-import type { AvailableUpdate } from '../../contract/updates.ts';
+import type { CachedUpdate } from '../../contract/updates.ts';
 import { callMethod } from '../../dbus/call.ts';
 import { parseCachedUpdate } from '../parse-cached-update.ts';
 import type { DaemonProfile } from '../profile.ts';
@@ -11,7 +11,7 @@ export async function getCachedUpdate(
   bus: MessageBus,
   profile: DaemonProfile,
   osPath: string,
-): Promise<AvailableUpdate | null> {
+): Promise<CachedUpdate | null> {
   const [value] = await callMethod(bus, {
     destination: profile.busName,
     path: osPath,

@@ -8,6 +8,9 @@ import type { DaemonPort } from '../../../daemon-bridge/daemon-port.ts';
 import { Manager, reduceLinkEvent } from '../../../daemon-bridge/manager.ts';
 import type { SysrootProperties } from '../../../daemon-bridge/rpm-ostree/parse-sysroot.ts';
 import { ParseError } from '../../../daemon-bridge/rpm-ostree/vardict.ts';
+import { summarizeUpdate } from '../../../daemon-bridge/contract/updates.ts';
+import type { CachedUpdate } from '../../../daemon-bridge/contract/updates.ts';
+import { cachedUpdate } from '../renderer/update-fixtures.ts';
 
 const daemon = { flavour: 'rpm-ostree', busName: 'org.projectatomic.rpmostree1' } as const;
 const initial: AppState = blankState();
@@ -25,6 +28,7 @@ const unusedPort: DaemonPort = {
   start: () => Promise.reject(new Error('unexpected start')),
   follow: () => Promise.reject(new Error('unexpected follow')),
   cancel: () => Promise.reject(new Error('unexpected cancel')),
+  updateChanges: () => Promise.reject(new Error('unexpected updateChanges')),
   compare: () => Promise.reject(new Error('unexpected compare')),
   cachedDeployDiff: () => Promise.reject(new Error('unexpected cachedDeployDiff')),
   reboot: () => Promise.reject(new Error('unexpected reboot')),
@@ -161,6 +165,44 @@ describe('Manager', () => {
     await expect(manager.handle('refresh', [])).resolves.toEqual({
       ok: false,
       error: { kind: 'daemon-unavailable', message: 'Not connected to an update daemon.' },
+    });
+  });
+
+  it('the state carries the cached update without rows; updateChanges gives them by changesId only', async () => {
+    const update = cachedUpdate();
+    const manager = new Manager({ kind: 'system' });
+    manager.linkEvent(
+      { kind: 'properties', properties: props, cachedUpdate: update, bootOptions: [] },
+      daemon,
+    );
+    const summary = manager.snapshot.system!.cachedUpdate!;
+    expect(summary).toEqual(summarizeUpdate(update));
+    expect(summary).not.toHaveProperty('changes');
+    expect(JSON.stringify(manager.snapshot)).not.toContain(update.changes[0]!.name);
+
+    let held: CachedUpdate | null = update;
+    manager.connectPort({
+      ...unusedPort,
+      updateChanges: () =>
+        Promise.resolve(held && { changesId: held.changesId, changes: held.changes }),
+    });
+    await expect(manager.handle('updateChanges', [update.changesId])).resolves.toEqual({
+      ok: true,
+      value: { changesId: update.changesId, changes: update.changes },
+    });
+    held = cachedUpdate({ changes: update.changes.slice(1) });
+    await expect(manager.handle('updateChanges', [update.changesId])).resolves.toEqual({
+      ok: false,
+      error: {
+        kind: 'invalid-input',
+        message: 'The available update has changed; its package list is being read again.',
+        detail: `asked for changes ${update.changesId}, the daemon's cached update has ${held.changesId}`,
+      },
+    });
+    held = null;
+    await expect(manager.handle('updateChanges', [update.changesId])).resolves.toEqual({
+      ok: false,
+      error: { kind: 'invalid-input', message: 'The daemon has no cached update now.' },
     });
   });
 

@@ -2,6 +2,8 @@ import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { parseCachedUpdate } from '../../../daemon-bridge/rpm-ostree/parse-cached-update.ts';
 import { parseRpmDiff } from '../../../daemon-bridge/rpm-ostree/parse-rpm-diff.ts';
+import { changesFingerprint } from '../../../daemon-bridge/contract/updates.ts';
+import type { PackageChange } from '../../../daemon-bridge/contract/updates.ts';
 import { parseErrorKey } from '../../support/parse-error.ts';
 
 const pkg = (name: string, evr: string) => new Variant('(sss)', [name, evr, 'x86_64']);
@@ -103,13 +105,16 @@ describe('parseCachedUpdate (reference §8.4)', () => {
   });
 
   it('reads the whole dictionary; layered flag from the BASE/LAYER enum; advisories by severity', () => {
-    expect(parseCachedUpdate(cached())).toEqual({
+    const { changesId, ...parsed } = parseCachedUpdate(cached())!;
+    expect(changesId).toMatch(/^[0-9a-f]{16}$/);
+    expect(parsed).toEqual({
       osname: 'fedora',
       checksum: 'a'.repeat(64),
       version: '43.20260201.0',
       timestamp: 1769904000,
       origin: 'fedora:fedora/43/x86_64/silverblue',
       newBaseCommit: true,
+      changeCount: 4,
       changes: [
         {
           name: 'vim-minimal',
@@ -160,6 +165,24 @@ describe('parseCachedUpdate (reference §8.4)', () => {
       ],
       stagedDeploymentId: null,
     });
+  });
+
+  it('names its rows by content: the same rows give the same changesId, any changed field another', () => {
+    const update = parseCachedUpdate(cached())!;
+    expect(parseCachedUpdate(cached())!.changesId).toBe(update.changesId);
+    expect(changesFingerprint(update.changes)).toBe(update.changesId);
+    const [first, ...rest] = update.changes;
+    const variants: PackageChange[] = [
+      { ...first!, name: 'vim-enhanced' },
+      { ...first!, kind: 'upgraded', previous: { evr: '9.0-1.fc43', arch: 'x86_64' } },
+      { ...first!, next: { evr: '9.1-2.fc43', arch: 'x86_64' } },
+      { ...first!, next: { evr: '9.1-1.fc43', arch: 'aarch64' } },
+      { ...first!, layered: true },
+    ];
+    const ids = new Set([update.changesId]);
+    for (const variant of variants) ids.add(changesFingerprint([variant, ...rest]));
+    ids.add(changesFingerprint(rest));
+    expect(ids.size).toBe(variants.length + 2);
   });
 
   it('{} means no update', () => {

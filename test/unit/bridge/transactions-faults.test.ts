@@ -33,6 +33,7 @@ function managerWith(answers: readonly (DBusCallError | null)[], follow?: Daemon
       follow ??
       (() => Promise.resolve({ ...done, cancelRequested: false, protocolErrors: [] as const })),
     cancel: () => Promise.resolve(),
+    updateChanges: () => Promise.resolve(null),
     compare: () => Promise.resolve([]),
     cachedDeployDiff: () => Promise.reject(new Error('unused')),
     searchPackages: () => Promise.resolve([]),

@@ -35,6 +35,7 @@ function testPort(overrides: Partial<DaemonPort>): DaemonPort & { log: string[] 
     start: (r) => (log.push(`start ${r.kind}`), Promise.resolve('unix:path=/run/txn.sock')),
     follow: () => Promise.resolve(outcome(true)),
     cancel: (a) => (log.push(`cancel ${a}`), Promise.resolve()),
+    updateChanges: () => Promise.resolve(null),
     compare: () => Promise.resolve([]),
     cachedDeployDiff: () => Promise.reject(new Error('unused')),
     reboot: () => (log.push('reboot'), Promise.resolve()),

@@ -19,7 +19,7 @@ import type {
 import { createAppStore } from '../../../renderer/store/app-store.ts';
 import { checksumOf, deployment } from '../../support/app-state.ts';
 import type { AppStoreApi } from '../../../renderer/store/app-store.ts';
-import { packageChanges, searchHits } from './update-fixtures.ts';
+import { packageChanges, rowsOfUpdate, searchHits } from './update-fixtures.ts';
 
 export const daemonIdentity: DaemonIdentity = {
   flavour: 'rpm-ostree',
@@ -109,6 +109,15 @@ export class FakeUpdatesApi implements UpdatesApi {
     cancelTransaction: () => done(null),
     rebootToApply: () => done(null),
     rollback: () => done(null),
+    updateChanges: (changesId) => {
+      const rows = rowsOfUpdate(changesId);
+      return rows
+        ? done(rows)
+        : Promise.resolve({
+            ok: false,
+            error: { kind: 'invalid-input', message: 'The daemon has no cached update now.' },
+          });
+    },
     compareDeployments: () => done(packageChanges(5)),
     previewDeploy: (revision) =>
       done({
@@ -161,6 +170,9 @@ export class FakeUpdatesApi implements UpdatesApi {
     this.call('cancelTransaction', []);
   rebootToApply = (): Promise<CommandResults['rebootToApply']> => this.call('rebootToApply', []);
   rollback = (): Promise<CommandResults['rollback']> => this.call('rollback', []);
+  updateChanges = (
+    ...args: CommandArgs<'updateChanges'>
+  ): Promise<CommandResults['updateChanges']> => this.call('updateChanges', args);
   compareDeployments = (
     ...args: CommandArgs<'compareDeployments'>
   ): Promise<CommandResults['compareDeployments']> => this.call('compareDeployments', args);

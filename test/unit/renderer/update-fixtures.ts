@@ -4,9 +4,12 @@ import type {
   Activity,
   Advisory,
   AvailableUpdate,
+  CachedUpdate,
   PackageChange,
   PackageChangeKind,
+  UpdateChanges,
 } from '../../../daemon-bridge/contract/updates.ts';
+import { changesFingerprint, summarizeUpdate } from '../../../daemon-bridge/contract/updates.ts';
 import { checksumOf } from './fixtures.ts';
 
 const changeKinds: readonly PackageChangeKind[] = ['upgraded', 'added', 'removed', 'downgraded'];
@@ -38,7 +41,16 @@ export function advisory(id: string, overrides: Partial<Advisory> = {}): Advisor
   };
 }
 
-export function availableUpdate(overrides: Partial<AvailableUpdate> = {}): AvailableUpdate {
+/** The rows of every update built here, by changesId: what a bridge would answer `updateChanges` with. */
+const rowsById = new Map<string, readonly PackageChange[]>();
+
+/** A parsed CachedUpdate (rows included); `changeCount` and `changesId` follow `changes`. */
+export function cachedUpdate(
+  overrides: Partial<Omit<CachedUpdate, 'changeCount' | 'changesId'>> = {},
+): CachedUpdate {
+  const changes = overrides.changes ?? packageChanges(8);
+  const changesId = changesFingerprint(changes);
+  rowsById.set(changesId, changes);
   return {
     osname: 'fedora',
     checksum: checksumOf('e'),
@@ -46,11 +58,26 @@ export function availableUpdate(overrides: Partial<AvailableUpdate> = {}): Avail
     timestamp: 1_731_400_000,
     origin: 'fedora:fedora/41/x86_64/silverblue',
     newBaseCommit: true,
-    changes: packageChanges(8),
     advisories: [],
     stagedDeploymentId: null,
     ...overrides,
+    changes,
+    changeCount: changes.length,
+    changesId,
   };
+}
+
+/** The state's summary of `cachedUpdate(overrides)`; its rows are kept for `rowsOfUpdate`. */
+export function availableUpdate(
+  overrides: Partial<Omit<CachedUpdate, 'changeCount' | 'changesId'>> = {},
+): AvailableUpdate {
+  return summarizeUpdate(cachedUpdate(overrides));
+}
+
+/** The rows of an update built here, as the bridge's `updateChanges` gives them; null when unknown. */
+export function rowsOfUpdate(changesId: string): UpdateChanges | null {
+  const changes = rowsById.get(changesId);
+  return changes ? { changesId, changes } : null;
 }
 
 export function activity(overrides: Partial<Activity> = {}): Activity {

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { AppState } from '../../../daemon-bridge/contract/domain.ts';
-import { buttonNamed, screenTests, texts, typeInto, update } from './render.tsx';
-import { readyState, typicalSystem, unstagedSystem } from './fixtures.ts';
-import { advisory, availableUpdate, packageChanges } from './update-fixtures.ts';
+import type { CommandResults } from '../../../daemon-bridge/contract/commands.ts';
+import { buttonNamed, dialog, screenTests, texts, typeInto, update } from './render.tsx';
+import { deferred, readyState, typicalSystem, unstagedSystem } from './fixtures.ts';
+import { advisory, availableUpdate, packageChanges, rowsOfUpdate } from './update-fixtures.ts';
 
 /**
  * happy-dom lays nothing out, so every element is 0×0 and the virtualiser
@@ -129,6 +130,62 @@ describe('update sheet', () => {
       'Added 2500',
       'Removed 2500',
     ]);
+  });
+
+  it('asks for the rows by changesId when it opens, says they are loading, then shows them', async () => {
+    const state = withUpdate(packageChanges(40));
+    const { container, api } = await showing(state);
+    const answer = deferred<CommandResults['updateChanges']>();
+    api.answers.updateChanges = () => answer.promise;
+    await update(() => buttonNamed(container, 'Review update').click());
+    expect(api.callArgs.filter((c) => c.command === 'updateChanges')).toEqual([
+      { command: 'updateChanges', args: [state.system!.cachedUpdate!.changesId] },
+    ]);
+    expect(dialog().querySelector('[role="status"]')?.textContent).toBe(
+      'Loading the package changes…',
+    );
+    await update(() =>
+      answer.resolve({
+        ok: true,
+        value: rowsOfUpdate(state.system!.cachedUpdate!.changesId)!,
+      }),
+    );
+    expect(texts(dialog(), 'h3')).toContain('Package changes (40)');
+    expect(dialog().querySelectorAll('.diff-row').length).toBeGreaterThan(0);
+  });
+
+  it("a refused request for the rows is shown in the bridge's words, and Try again asks again", async () => {
+    const { container, api } = await showing(withUpdate(packageChanges(40)));
+    api.answers.updateChanges = () =>
+      Promise.resolve({
+        ok: false,
+        error: { kind: 'daemon-unavailable', message: 'Not connected to an update daemon.' },
+      });
+    await update(() => buttonNamed(container, 'Review update').click());
+    expect(dialog().querySelector('[role="alert"]')?.textContent).toContain(
+      'Could not load the package changes: Not connected to an update daemon.',
+    );
+    api.answers.updateChanges = (changesId) =>
+      Promise.resolve({ ok: true, value: rowsOfUpdate(changesId)! });
+    await update(() => buttonNamed(dialog(), 'Try again').click());
+    expect(dialog().querySelector('[role="alert"]')).toBeNull();
+    expect(dialog().querySelectorAll('.diff-row').length).toBeGreaterThan(0);
+    expect(api.calls.filter((c) => c === 'updateChanges')).toHaveLength(2);
+  });
+
+  it('rows of an update the state has moved past are never shown for the new one', async () => {
+    const first = withUpdate(packageChanges(40));
+    const { container, api, store } = await showing(first);
+    const late = deferred<CommandResults['updateChanges']>();
+    api.answers.updateChanges = () => late.promise;
+    await update(() => buttonNamed(container, 'Review update').click());
+    api.answers.updateChanges = (changesId) =>
+      Promise.resolve({ ok: true, value: rowsOfUpdate(changesId)! });
+    await update(() => store.getState().stateReceived(withUpdate(packageChanges(12))));
+    await update(() =>
+      late.resolve({ ok: true, value: rowsOfUpdate(first.system!.cachedUpdate!.changesId)! }),
+    );
+    expect(texts(dialog(), 'h3')).toContain('Package changes (12)');
   });
 
   it('filters by name and by kind', async () => {

@@ -40,6 +40,7 @@ export function fakeHandler(initial: AppState = STATE_A): FakeHandler {
     cancelTransaction: done,
     rebootToApply: done,
     rollback: done,
+    updateChanges: { ok: true, value: { changesId: '0123456789abcdef', changes: [] } },
     compareDeployments: { ok: true, value: [] },
     previewDeploy: {
       ok: true,
