@@ -3,7 +3,7 @@
  * the DOM library. Everything lands on `window.__bench`.
  */
 
-/** Init script: long tasks, WebSocket open/first message, deployments painted. */
+/** Init script: long tasks, WebSocket open/first message, the rows message, deployments painted. */
 export const instrument = (want: number) => `(() => {
   const b = (window.__bench = { longtasks: [] });
   new PerformanceObserver((list) => {
@@ -14,7 +14,18 @@ export const instrument = (want: number) => `(() => {
     constructor(...args) {
       super(...args);
       this.addEventListener('open', () => { b.wsOpen ??= performance.now(); });
-      this.addEventListener('message', () => { b.firstMessage ??= performance.now(); });
+      this.addEventListener('message', (e) => {
+        const now = performance.now();
+        b.firstMessage ??= now;
+        b.firstMessageBytes ??= typeof e.data === 'string' ? e.data.length : 0;
+        // The update's package rows (well over 500 KB here): from arrival to
+        // handled (parsed and in the store), measured after the app's own
+        // listener, which runs after this one.
+        if (typeof e.data === 'string' && e.data.length > 500000 && b.rows === undefined) {
+          const rows = (b.rows = { at: now, bytes: e.data.length });
+          setTimeout(() => { rows.handled = performance.now() - now; }, 0);
+        }
+      });
     }
   };
   const want = ${want};
