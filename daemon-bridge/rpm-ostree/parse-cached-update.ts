@@ -122,9 +122,11 @@ function parseAdvisories(d: VarDict): Advisory[] {
       cves: parseCves(VarDict.from(extra, `${at}[4]`)),
     };
   });
+  // Ids in code-point order: they are machine names (FEDORA-2026-…, DSA-…),
+  // whose order must not depend on the locale the bridge runs in.
+  const byId = (a: Advisory, b: Advisory) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return advisories.sort(
-    (a, b) =>
-      SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity) || a.id.localeCompare(b.id),
+    (a, b) => SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity) || byId(a, b),
   );
 }
 
