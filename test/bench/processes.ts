@@ -7,6 +7,10 @@ export interface ProcInfo {
   readonly command: string;
   /** Resident set size in MB. */
   readonly rssMb: number;
+  /** Of that, the process's own memory (RssAnon: heaps, stacks) in MB. */
+  readonly anonMb: number;
+  /** Of that, file-backed pages (RssFile: mostly the executable's code and data) in MB. */
+  readonly fileMb: number;
   /** utime + stime in clock ticks. */
   readonly cpuTicks: number;
 }
@@ -20,13 +24,16 @@ export function procInfo(pid: number): ProcInfo | null {
     // Fields after the parenthesised command, which may contain spaces.
     const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const rss = /VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? '0';
+    const kb = (field: string) =>
+      Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
     const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
     return {
       pid,
       ppid: Number(rest[1]),
       command,
-      rssMb: Number(rss) / 1024,
+      rssMb: kb('VmRSS') / 1024,
+      anonMb: kb('RssAnon') / 1024,
+      fileMb: kb('RssFile') / 1024,
       cpuTicks: Number(rest[11]) + Number(rest[12]),
     };
   } catch {

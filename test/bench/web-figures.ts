@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { startWebApp } from '../support/e2e-app.ts';
@@ -118,11 +119,14 @@ export async function webFigures(dir: string, deployments: number): Promise<Figu
     const idlePage = await loadApp(b, url, deployments);
     await sleep(3000);
     const afterLoad = findBridge(processTree(app.child.pid!)).rssMb;
+    const emptyNode = emptyNodeRss();
     await sleep(9000);
     const bridgePid = () => findBridge(processTree(app.child.pid!)).pid;
     const idle: number[] = [];
+    let split = findBridge(processTree(app.child.pid!));
     for (let i = 0; i < 5; i++) {
-      idle.push(findBridge(processTree(app.child.pid!)).rssMb);
+      split = findBridge(processTree(app.child.pid!));
+      idle.push(split.rssMb);
       await sleep(500);
     }
     const pid = bridgePid();
@@ -185,7 +189,11 @@ export async function webFigures(dir: string, deployments: number): Promise<Figu
         samples: idle,
         unit: 'MB',
         target: 60,
-        note: `12 s after the page loaded (3 s after: ${afterLoad.toFixed(1)} MB); pid ${pid}: web mode's app process (dist-electron/web.cjs under plain Node ${process.version}: bridge + web server + static files)`,
+        note:
+          `12 s after the page loaded (3 s after: ${afterLoad.toFixed(1)} MB); ` +
+          `${split.anonMb.toFixed(1)} MB its own (RssAnon), ${split.fileMb.toFixed(1)} MB file-backed (RssFile: the node executable's pages); ` +
+          `an empty Node process here: ${emptyNode.rssMb.toFixed(1)} MB (${emptyNode.anonMb.toFixed(1)} + ${emptyNode.fileMb.toFixed(1)}); ` +
+          `pid ${pid}: web mode's app process (dist-electron/web.cjs under plain Node ${process.version}: bridge + web server + static files)`,
       },
       {
         name: 'no-client state (tray-only stand-in): RSS',
@@ -202,6 +210,28 @@ export async function webFigures(dir: string, deployments: number): Promise<Figu
     const code = await app.stop();
     if (code !== 0 && code !== null) process.stderr.write(`web app exited with ${code}\n`);
   }
+}
+
+/** What a Node process that does nothing holds, for comparison: the floor under the bridge. */
+function emptyNodeRss(): ProcInfo {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '-e',
+      "const s = require('fs').readFileSync('/proc/self/status', 'utf8'); const kb = (f) => Number(new RegExp(f + ':\\\\s+(\\\\d+)').exec(s)[1]); console.log(JSON.stringify([kb('VmRSS'), kb('RssAnon'), kb('RssFile')]))",
+    ],
+    { encoding: 'utf8' },
+  );
+  const [rss, anon, file] = JSON.parse(out) as [number, number, number];
+  return {
+    pid: 0,
+    ppid: 0,
+    command: 'node -e',
+    rssMb: rss / 1024,
+    anonMb: anon / 1024,
+    fileMb: file / 1024,
+    cpuTicks: 0,
+  };
 }
 
 function findBridge(tree: readonly ProcInfo[]): ProcInfo {
