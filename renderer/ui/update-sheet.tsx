@@ -1,5 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useEffect } from 'react';
+import { useEffect, useId } from 'react';
 import type { ReactNode } from 'react';
 import type { AvailableUpdate } from '../../daemon-bridge/contract/updates.ts';
 import { formatTimestamp } from '../i18n/format.ts';
@@ -30,6 +30,7 @@ export function UpdateSheet(props: {
   const rows = useAppStore((s) => updateChangesOf(s.updateChanges, update));
   const { open } = props;
   const { changesId } = update;
+  const headingId = useId();
   useEffect(() => {
     if (open) void wanted(changesId);
   }, [open, changesId, wanted]);
@@ -60,7 +61,17 @@ export function UpdateSheet(props: {
           </div>
           <div className="sheet__body">
             <AdvisoryList advisories={update.advisories} />
-            <DiffResult diff={rows} onRetry={() => void wanted(changesId)} />
+            {rows.kind === 'loaded' ? (
+              <DiffResult diff={rows} />
+            ) : (
+              // Until the rows are here: their count, from the update's summary.
+              <section className="package-diff" aria-labelledby={headingId}>
+                <h3 id={headingId} className="subheading">
+                  {t('diffHeading', { count: update.changeCount })}
+                </h3>
+                <DiffResult diff={rows} onRetry={() => void wanted(changesId)} />
+              </section>
+            )}
           </div>
           <div className="sheet__footer">
             <UpdateActions status={status} />

@@ -144,6 +144,8 @@ describe('update sheet', () => {
     expect(dialog().querySelector('[role="status"]')?.textContent).toBe(
       'Loading the package changes…',
     );
+    // The count comes with the update's summary, before the rows.
+    expect(texts(dialog(), 'h3')).toContain('Package changes (40)');
     await update(() =>
       answer.resolve({
         ok: true,
