@@ -9,6 +9,7 @@ import * as dbus from 'dbus-next';
 import type { Message } from 'dbus-next';
 import DBusBuffer from 'dbus-next/lib/dbus-buffer.js';
 import compat from 'dbus-next/lib/marshall-compat.js';
+import { cachedFixedLayout, readFixedBody } from './fixed-body.ts';
 
 /** A byte stream that does not hold valid D-Bus messages. */
 export class WireError extends Error {
@@ -97,8 +98,94 @@ function align8(n: number): number {
   return (n + 7) & ~7;
 }
 
-/** Decodes one complete message (what dbus-next's own parser does, minus its failure modes). */
+/**
+ * Decodes one complete message (what dbus-next's own parser does, minus its
+ * failure modes). Headers whose fields are all plain strings, paths,
+ * signatures and numbers (every header a daemon sends) are read directly,
+ * and bodies of fixed-size values through their layout (fixed-body.ts);
+ * anything else goes through dbus-next's reader, which gives the same
+ * message, only slower.
+ */
 export function decodeMessage(bytes: Buffer): Message {
+  try {
+    return decodeDirect(bytes) ?? decodeGeneric(bytes);
+  } catch (err) {
+    if (err instanceof WireError) throw err;
+    throw new WireError(
+      `undecodable message: ${err instanceof Error ? err.message : String(err)}`,
+      {
+        cause: err,
+      },
+    );
+  }
+}
+
+/** The fixed header and the header fields; null for anything unusual (the generic reader decides). */
+function readHeader(
+  bytes: Buffer,
+): { raw: Record<string, unknown>; bodyStart: number; bodyLength: number; le: boolean } | null {
+  const le = bytes[0] === LITTLE_ENDIAN;
+  const u32 = (at: number) => (le ? bytes.readUInt32LE(at) : bytes.readUInt32BE(at));
+  const bodyLength = u32(4);
+  const fieldsEnd = FIXED_HEADER + u32(12);
+  const bodyStart = align8(fieldsEnd);
+  if (bodyStart + bodyLength > bytes.length) return null;
+  const raw: Record<string, unknown> = { type: bytes[1], flags: bytes[2], serial: u32(8) };
+  let at = FIXED_HEADER;
+  while (at < fieldsEnd) {
+    at = align8(at);
+    // code, then the variant's signature: one type character
+    if (at + 4 > fieldsEnd || bytes[at + 1] !== 1 || bytes[at + 3] !== 0) return null;
+    const name = FIELD_NAMES[bytes[at]!];
+    const type = String.fromCharCode(bytes[at + 2]!);
+    at += 4;
+    let value: string | number;
+    if (type === 's' || type === 'o') {
+      at = (at + 3) & ~3;
+      if (at + 4 > fieldsEnd) return null;
+      const length = u32(at);
+      if (at + 4 + length + 1 > fieldsEnd) return null;
+      value = bytes.toString('utf8', at + 4, at + 4 + length);
+      at += 4 + length + 1;
+    } else if (type === 'g') {
+      const length = bytes[at]!;
+      if (at + 1 + length + 1 > fieldsEnd) return null;
+      value = bytes.toString('utf8', at + 1, at + 1 + length);
+      at += 1 + length + 1;
+    } else if (type === 'u') {
+      at = (at + 3) & ~3;
+      if (at + 4 > fieldsEnd) return null;
+      value = u32(at);
+      at += 4;
+    } else {
+      return null;
+    }
+    if (name) raw[name] = value;
+  }
+  return { raw, bodyStart, bodyLength, le };
+}
+
+/** A message read without dbus-next's reader, or null when the generic path must read it. */
+function decodeDirect(bytes: Buffer): Message | null {
+  const header = readHeader(bytes);
+  if (!header) return null;
+  const { raw, bodyStart, bodyLength, le } = header;
+  const signature = typeof raw.signature === 'string' ? raw.signature : '';
+  raw.signature = signature;
+  // A signature with no body bytes is malformed: the generic reader says what it makes of it.
+  if (bodyLength === 0 && signature) return null;
+  if (bodyLength === 0 || !signature) {
+    raw.body = [];
+    return new dbus.Message(raw);
+  }
+  const layout = cachedFixedLayout(signature);
+  if (!layout || layout.bytes > bodyLength) return null;
+  raw.body = readFixedBody(layout, bytes, bodyStart, le);
+  return new dbus.Message(raw);
+}
+
+/** dbus-next's reader: any message it can read. */
+export function decodeGeneric(bytes: Buffer): Message {
   try {
     const reader = new DBusBuffer(bytes, 0, bytes[0] ?? 0, null);
     const header = reader.read('yyyyuua(yv)') as [

@@ -1,15 +1,16 @@
 import * as dbus from 'dbus-next';
 import { encodeMessage } from '../../../daemon-bridge/dbus/p2p/wire.ts';
+import { fixedLayout, fixedValues } from '../../../daemon-bridge/dbus/p2p/fixed-body.ts';
 import type { PeerConnection } from '../../../daemon-bridge/dbus/p2p/index.ts';
 import type { DownloadProgressArgs } from './transaction-output.ts';
 
 /** DownloadProgress's signature (reference §7.3): fixed-size, so every value has a fixed offset. */
 export const DOWNLOAD_PROGRESS_SIGNATURE = '(tt)(uu)(uuu)(uuut)(uu)(tt)';
 
-/** Body offsets of the 15 numbers, in argument order; each tuple starts 8-aligned. */
-const U64 = [0, 8, 56, 72, 80] as const;
-const U32 = [16, 20, 24, 28, 32, 40, 44, 48, 64, 68] as const;
-const BODY_BYTES = 88;
+/** Where the 15 numbers sit, in argument order: the layout the bridge reads them with. */
+const LAYOUT = fixedLayout(DOWNLOAD_PROGRESS_SIGNATURE)!;
+const VALUES = fixedValues(LAYOUT);
+const BODY_BYTES = LAYOUT.bytes;
 /** Where the serial sits in the fixed header (little-endian, as dbus-next marshals). */
 const SERIAL_OFFSET = 8;
 
@@ -47,13 +48,14 @@ export class DownloadProgressWire {
 
   /** One signal's bytes, with serial 0: `withSerials` fills it in per peer. */
   encode(args: DownloadProgressArgs): Buffer {
-    const [time, outstanding, metadata, delta, content, transfer] = args;
+    const numbers: readonly (number | bigint)[] = args.flat();
     const out = Buffer.from(this.template);
     const body = this.bodyStart;
-    const u64 = [time[0], time[1], delta[3], transfer[0], transfer[1]];
-    const u32 = [...outstanding, ...metadata, delta[0], delta[1], delta[2], ...content];
-    U64.forEach((offset, i) => out.writeBigUInt64LE(BigInt.asUintN(64, u64[i]!), body + offset));
-    U32.forEach((offset, i) => out.writeUInt32LE(u32[i]! >>> 0, body + offset));
+    VALUES.forEach(({ type, offset }, i) => {
+      const n = numbers[i]!;
+      if (type === 't') out.writeBigUInt64LE(BigInt.asUintN(64, BigInt(n)), body + offset);
+      else out.writeUInt32LE(Number(n) >>> 0, body + offset);
+    });
     return out;
   }
 
