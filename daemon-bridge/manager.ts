@@ -66,8 +66,13 @@ export function reduceLinkEvent(
   }
 }
 
-/** Progress signals can arrive by the thousand per second; snapshots go out at most this often. */
-export const ACTIVITY_PUBLISH_MS = 100;
+/**
+ * Progress signals can arrive by the thousand per second; a changed activity
+ * goes out this long after its first unsent change, carrying the latest
+ * value: at most 20 snapshots a second, and the panel is never more than
+ * this (plus the transport and a render) behind the daemon.
+ */
+export const ACTIVITY_PUBLISH_MS = 50;
 
 /**
  * The conductor: one immutable AppState snapshot, replaced on every change
