@@ -8,6 +8,8 @@ export interface Figure {
   readonly target: number | null;
   /** Extra text: a ratio, context, or why it was not measured. */
   readonly note?: string;
+  /** What the samples are, when not separate runs (e.g. "readings"). */
+  readonly samplesAre?: string;
 }
 
 export function median(values: readonly number[]): number {
@@ -25,7 +27,7 @@ export function formatFigure(f: Figure): string {
   const m = median(f.samples);
   const spread =
     f.samples.length > 1
-      ? `(${fmt(Math.min(...f.samples))} … ${fmt(Math.max(...f.samples))}, ${f.samples.length} runs)`
+      ? `(${fmt(Math.min(...f.samples))} … ${fmt(Math.max(...f.samples))}, ${f.samples.length} ${f.samplesAre ?? 'runs'})`
       : '(1 sample)';
   const target =
     f.target === null

@@ -195,6 +195,7 @@ export async function webFigures(dir: string, deployments: number): Promise<Figu
         samples: idle,
         unit: 'MB',
         target: 60,
+        samplesAre: 'readings over 2.5 s',
         note:
           `12 s after the page loaded (3 s after: ${afterLoad.toFixed(1)} MB); ` +
           `${split.anonMb.toFixed(1)} MB its own (RssAnon), ${split.fileMb.toFixed(1)} MB file-backed (RssFile: the node executable's pages); ` +
