@@ -302,7 +302,7 @@ export class Manager implements CommandHandler {
         message: 'The available update has changed; its package list is being read again.',
         detail: `asked for changes ${changesId}, the daemon's cached update has ${read.value.changesId}`,
       });
-    return read as Result<UpdateChanges>;
+    return ok(read.value);
   }
 
   private async previewDeploy(revision: string): Promise<Result<DeployPreview>> {

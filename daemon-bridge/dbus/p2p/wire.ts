@@ -165,7 +165,11 @@ function readHeader(
   return { raw, bodyStart, bodyLength, le };
 }
 
-/** A message read without dbus-next's reader, or null when the generic path must read it. */
+/**
+ * A message read with the direct header reader: its body through its fixed
+ * layout, or dbus-next's reader from where the header ends. Null when the
+ * generic path must read the whole message.
+ */
 function decodeDirect(bytes: Buffer): Message | null {
   const header = readHeader(bytes);
   if (!header) return null;
@@ -179,9 +183,14 @@ function decodeDirect(bytes: Buffer): Message | null {
     return new dbus.Message(raw);
   }
   const layout = cachedFixedLayout(signature);
-  if (!layout || layout.bytes > bodyLength) return null;
-  raw.body = readFixedBody(layout, bytes, bodyStart, le);
-  return new dbus.Message(raw);
+  if (layout && layout.bytes <= bodyLength) {
+    raw.body = readFixedBody(layout, bytes, bodyStart, le);
+    return new dbus.Message(raw);
+  }
+  const reader = new DBusBuffer(bytes, 0, bytes[0] ?? 0, null);
+  reader.pos = bodyStart;
+  raw.body = reader.read(signature);
+  return new dbus.Message(compat.messageToJsFmt(raw));
 }
 
 /** dbus-next's reader: any message it can read. */

@@ -1,7 +1,7 @@
-import { Message } from 'dbus-next';
 import type { Variant } from 'dbus-next';
 import { takeCallFailure, withFinishedFailure } from '../../faults/daemon-faults.ts';
 import type { DaemonContext } from '../daemon-context.ts';
+import { connectionUnixUser } from '../polkit/polkit-authority.ts';
 import type { CallContext } from '../service/service-interface.ts';
 import type { TransactionJob } from './transaction-output.ts';
 
@@ -25,17 +25,7 @@ export async function clientDescription(ctx: DaemonContext, sender: string): Pro
   if (!registered) return `caller ${sender}`;
   let uid = '<unknown>';
   try {
-    const reply = await ctx.bus.call(
-      new Message({
-        destination: 'org.freedesktop.DBus',
-        path: '/org/freedesktop/DBus',
-        interface: 'org.freedesktop.DBus',
-        member: 'GetConnectionUnixUser',
-        signature: 's',
-        body: [sender],
-      }),
-    );
-    if (typeof reply?.body[0] === 'number') uid = String(reply.body[0]);
+    uid = String(await connectionUnixUser(ctx.bus, sender));
   } catch {
     // the caller left: keep <unknown>
   }

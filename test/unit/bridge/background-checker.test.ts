@@ -7,7 +7,6 @@ import { defaultDesktopSettings } from '../../../daemon-bridge/contract/desktop.
 import type { AppState, Result, SystemState } from '../../../daemon-bridge/contract/domain.ts';
 import { fail, ok } from '../../../daemon-bridge/contract/domain.ts';
 import { BackgroundChecker } from '../../../daemon-bridge/desktop/background-checker.ts';
-import type { Timers } from '../../../daemon-bridge/desktop/background-checker.ts';
 import { DEFAULT_BACKGROUND_POLICY } from '../../../daemon-bridge/desktop/background-policy.ts';
 import type { BackgroundPolicyConfig } from '../../../daemon-bridge/desktop/background-policy.ts';
 import type {
@@ -15,6 +14,8 @@ import type {
   PowerNetworkSource,
 } from '../../../daemon-bridge/system/power-network.ts';
 import { blankState, emptySystem } from '../../support/app-state.ts';
+import { FakeTime, settle } from '../../support/fake-time.ts';
+import { startActivity } from '../../../daemon-bridge/activity.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -22,55 +23,6 @@ const DAY = 24 * HOUR;
 const T0 = Date.UTC(2026, 1, 1, 9, 0, 0);
 /** With random() = 0.5 nothing is jittered: startup 3.5 min, interval 12 h, retry 30 min. */
 const STARTUP = 3.5 * MIN;
-
-/** A clock and timers that move only when the test says so. */
-class FakeTime implements Timers {
-  private current = T0;
-  private nextId = 1;
-  private readonly queue = new Map<number, { at: number; callback: () => void }>();
-
-  now(): number {
-    return this.current;
-  }
-
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.queue.set(id, { at: this.current + ms, callback });
-    return id;
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.queue.delete(handle as number);
-  }
-
-  get pending(): number {
-    return this.queue.size;
-  }
-
-  /** Moves the clock by `ms`, firing due timers in order and letting promises settle after each. */
-  async advance(ms: number): Promise<void> {
-    const end = this.current + ms;
-    for (;;) {
-      const due = [...this.queue.entries()]
-        .filter(([, t]) => t.at <= end)
-        .sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      this.queue.delete(due[0]);
-      this.current = Math.max(this.current, due[1].at);
-      due[1].callback();
-      await settle();
-    }
-    this.current = end;
-    await settle();
-  }
-
-  /** The wall clock jumps (a suspended machine wakes); timers do not fire. */
-  jump(ms: number): void {
-    this.current += ms;
-  }
-}
-
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 class FakePower implements PowerNetworkSource {
   readings: PowerNetwork = { metered: false, onBattery: false, batteryPercent: 90 };
@@ -109,7 +61,7 @@ interface HarnessOptions {
 
 /** A checker wired like the app will wire it: onChange feeds back into stateChanged. */
 function harness(options: HarnessOptions = {}) {
-  const time = new FakeTime();
+  const time = new FakeTime(T0);
   const power = new FakePower();
   const h = {
     time,
@@ -298,20 +250,13 @@ describe('skips and retries', () => {
     const h = harness();
     h.checker.start();
     h.setState({
-      activity: {
+      activity: startActivity({
         title: 'upgrade',
         initiator: 'caller :1.5',
         owner: 'this-app',
         commandLine: null,
-        phase: 'running',
-        tasks: [],
-        percent: null,
-        download: null,
-        messages: [],
-        error: null,
-        startedAt: T0,
-        endedAt: null,
-      },
+        now: T0,
+      }),
     });
     await h.time.advance(STARTUP);
     expect(h.last.lastSkip?.reason).toBe('transaction-running');

@@ -10,6 +10,7 @@ import {
 } from '../../../daemon-bridge/health/stalled-transaction.ts';
 import { DAY_MS, defaultHealthPolicy as policy } from '../../../daemon-bridge/health/thresholds.ts';
 import { updateAgeCheck } from '../../../daemon-bridge/health/update-age.ts';
+import { startActivity } from '../../../daemon-bridge/activity.ts';
 import { blankState, deployment as buildDeployment, emptySystem } from '../../support/app-state.ts';
 
 const MiB = 1024 * 1024;
@@ -133,21 +134,14 @@ describe('update age', () => {
 });
 
 function activity(overrides: Partial<Activity> = {}): Activity {
-  return {
+  const started = startActivity({
     title: 'upgrade',
     initiator: 'this app',
     owner: 'this-app',
     commandLine: 'rpm-ostree upgrade',
-    phase: 'running',
-    tasks: [],
-    percent: null,
-    download: null,
-    messages: [],
-    error: null,
-    startedAt: T0,
-    endedAt: null,
-    ...overrides,
-  };
+    now: T0,
+  });
+  return { ...started, ...overrides };
 }
 
 describe('stalled transaction', () => {

@@ -1,52 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppState, SystemState } from '../../../daemon-bridge/contract/domain.ts';
 import type { HealthCheck, HealthState } from '../../../daemon-bridge/contract/health.ts';
-import type { Timers } from '../../../daemon-bridge/desktop/background-checker.ts';
 import type { DiskReading } from '../../../daemon-bridge/health/disk-space.ts';
 import { HealthMonitor } from '../../../daemon-bridge/health/health-monitor.ts';
 import type { HealthProbes } from '../../../daemon-bridge/health/health-monitor.ts';
 import type { FinalizeReading } from '../../../daemon-bridge/health/journal-probe.ts';
 import { silentLogger } from '../../../daemon-bridge/logger.ts';
 import { blankState, emptySystem } from '../../support/app-state.ts';
+import { FakeTime } from '../../support/fake-time.ts';
 
 const T0 = Date.UTC(2026, 1, 1, 9, 0, 0);
 const MIN = 60_000;
 const GiB = 1024 ** 3;
-
-/** A clock and timers that move only when the test says so. */
-class FakeTime implements Timers {
-  current = T0;
-  private nextId = 1;
-  private readonly queue = new Map<number, { at: number; callback: () => void }>();
-  now = (): number => this.current;
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.queue.set(id, { at: this.current + ms, callback });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.queue.delete(handle as number);
-  }
-  async advance(ms: number): Promise<void> {
-    const end = this.current + ms;
-    for (;;) {
-      await settle();
-      const due = [...this.queue.entries()]
-        .filter(([, t]) => t.at <= end)
-        .sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      this.queue.delete(due[0]);
-      this.current = Math.max(this.current, due[1].at);
-      due[1].callback();
-    }
-    this.current = end;
-    await settle();
-  }
-}
-
-const settle = async () => {
-  for (let i = 0; i < 10; i++) await Promise.resolve();
-};
 
 /** The Manager's part the monitor uses, over a plain snapshot. */
 class FakeHost {
@@ -74,7 +39,7 @@ class FakeHost {
 }
 
 function harness(overrides: Partial<HealthProbes> = {}) {
-  const time = new FakeTime();
+  const time = new FakeTime(T0);
   const host = new FakeHost();
   const calls = { disk: 0, journal: [] as string[] };
   let bootId = 'a'.repeat(32);
