@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import type { CommandArgs, CommandName } from '../../../daemon-bridge/contract/commands.ts';
 import type { AppState } from '../../../daemon-bridge/contract/domain.ts';
 import { repoRoot } from '../reference.ts';
@@ -26,6 +28,38 @@ export interface BridgeAsUser {
   stop(graceMs?: number): Promise<void>;
 }
 
+let bundled: Promise<string> | null = null;
+
+/**
+ * bridge-runner.ts and everything it imports (dependencies too) as one CJS
+ * file in a directory anyone may read. The other user needs no access to
+ * the checkout, which may sit below a directory only its owner can enter
+ * (a clone in `mktemp -d`). Built once per test process; the directory goes
+ * with the OS's temp dir.
+ */
+function runnerBundle(): Promise<string> {
+  bundled ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oum-bridge-runner-'));
+    chmodSync(dir, 0o755);
+    const outfile = join(dir, 'bridge-runner.cjs');
+    await build({
+      absWorkingDir: repoRoot,
+      entryPoints: [RUNNER],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      logLevel: 'warning',
+      // dbus-next's optional native and autolaunch requires, as in helper.cjs.
+      external: ['usocket', 'x11'],
+    });
+    chmodSync(outfile, 0o644);
+    return outfile;
+  })();
+  return bundled;
+}
+
 /**
  * Starts the bridge as `user` with `setpriv` (real and effective ids, no
  * supplementary groups) and a bare environment, talking to `busAddress` as
@@ -36,7 +70,7 @@ export async function startBridgeAsUser(
   user: { readonly uid: number; readonly gid: number } = NOBODY,
   timeoutMs = 60_000,
 ): Promise<BridgeAsUser> {
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const runner = await runnerBundle();
   const child = spawn(
     'setpriv',
     [
@@ -45,12 +79,10 @@ export async function startBridgeAsUser(
       '--clear-groups',
       '--',
       process.execPath,
-      '--import',
-      tsx,
-      RUNNER,
+      runner,
     ],
     {
-      cwd: repoRoot,
+      cwd: dirname(runner),
       stdio: ['pipe', 'pipe', 'pipe'],
       env: {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
